@@ -1,0 +1,111 @@
+package dev.outpost.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The encrypted offline copy of one profile's CRM records: an HSQLDB file database with CACHED tables,
+ * AES-encrypted with the profile's key. Opening it takes the profile lock, so only one process at a time
+ * has a store open; closing it shuts the database down cleanly and releases the lock.
+ *
+ * <p>Every commit is written to the encrypted log before it returns ({@code hsqldb.write_delay=false}),
+ * so a killed process loses no committed write, and HSQLDB's recovery drops any half-written one.
+ */
+public final class OfflineStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineStore.class);
+
+    private final ProfileFolder profile;
+    private final ProfileLock lock;
+    private final Connection connection;
+    private final RecordRepository records;
+
+    private OfflineStore(ProfileFolder profile, ProfileLock lock, Connection connection) {
+        this.profile = profile;
+        this.lock = lock;
+        this.connection = connection;
+        this.records = new RecordRepository(connection);
+    }
+
+    /**
+     * Opens (creating if needed) the store of a profile.
+     *
+     * @throws ProfileInUseException when another process has the profile open
+     * @throws StoreException        when the store cannot be opened, with a message that says what to do
+     */
+    public static OfflineStore open(ProfileFolder profile) {
+        ProfileLock lock = ProfileLock.take(profile);
+        try {
+            boolean existed = Files.exists(profile.databaseFolder().resolve("outpost.properties"));
+            StoreKey key = StoreKey.loadOrCreate(profile.keyFile());
+            Files.createDirectories(profile.databaseFolder());
+            Connection connection = connect(profile, key, existed);
+            Migrations.apply(connection);
+            LOG.info("Opened the offline store in {}", profile.path());
+            return new OfflineStore(profile, lock, connection);
+        } catch (RuntimeException | SQLException | IOException e) {
+            lock.close();
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("Cannot open the offline store in " + profile.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(ProfileFolder profile, StoreKey key, boolean existed) throws SQLException {
+        String url = "jdbc:hsqldb:file:" + profile.databaseFolder().resolve("outpost")
+                + ";crypt_key=" + key.hex() + ";crypt_type=AES;crypt_lobs=true"
+                + ";hsqldb.default_table_type=cached;hsqldb.write_delay=false;hsqldb.tx=mvcc"
+                + ";hsqldb.cache_size=65536;hsqldb.cache_rows=200000"
+                + ";hsqldb.applog=0;hsqldb.sqllog=0";
+        try {
+            Connection connection = DriverManager.getConnection(url, "SA", "");
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException e) {
+            // The URL holds the key: never let it reach a message or a log.
+            if (existed) {
+                throw new StoreException("The offline store in " + profile.path() + " cannot be read with its key file "
+                        + profile.keyFile().getFileName() + " (the key is wrong or the files are damaged). Restore the key "
+                        + "file from a backup, or remove the profile folder to start again (unsynced changes would be lost).");
+            }
+            throw new StoreException("Cannot create the offline store in " + profile.path() + " (HSQLDB error "
+                    + e.getErrorCode() + "). Check that the folder is writable and the disk is not full.");
+        }
+    }
+
+    public ProfileFolder profile() {
+        return profile;
+    }
+
+    /** The records kept offline. */
+    public RecordRepository records() {
+        return records;
+    }
+
+    /** Shuts the database down cleanly (so the next open is fast) and releases the profile lock. */
+    @Override
+    public void close() {
+        records.runExclusively(() -> {
+            try (Statement st = connection.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                LOG.warn("The offline store did not shut down cleanly; it recovers on the next open: {}", e.getMessage());
+            } finally {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // already shut down
+                }
+                lock.close();
+            }
+        });
+    }
+}
