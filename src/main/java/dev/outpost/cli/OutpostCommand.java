@@ -1,18 +1,72 @@
 package dev.outpost.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-/** Placeholder: the CLI is being written. */
-public final class OutpostCommand {
-    public static final int WINDOW_OPENED = -1;
+import dev.outpost.model.RecordType;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.TypeConversionException;
 
-    private OutpostCommand() {
+/**
+ * The {@code outpost} command: with no subcommand it opens the window, with one it runs the CLI.
+ * Exit codes: 0 done, 1 failed (a message on stderr), 2 usage.
+ */
+@Command(name = "outpost", mixinStandardHelpOptions = true, versionProvider = OutpostVersion.class,
+        description = "Your CRM records offline. With no command, opens the Outpost window.",
+        subcommands = {ListCommand.class, ShowCommand.class, CreateCommand.class, UpdateCommand.class,
+                DeleteCommand.class, RestoreCommand.class, StatusCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class OutpostCommand implements Callable<Integer> {
+
+    public static final int DONE = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    @Mixin
+    ProfileOption profile;
+
+    private final Consumer<Optional<Path>> windowOpener;
+
+    OutpostCommand(Consumer<Optional<Path>> windowOpener) {
+        this.windowOpener = windowOpener;
     }
 
+    @Override
+    public Integer call() {
+        windowOpener.accept(profile.directory());
+        return DONE;
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param windowOpener opens the window on the given profile and returns when it closes
+     * @return the exit code
+     */
     public static int run(String[] args, Consumer<Optional<Path>> windowOpener) {
-        windowOpener.accept(Optional.empty());
-        return WINDOW_OPENED;
+        return commandLine(windowOpener, new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+                .execute(args);
+    }
+
+    /** The configured command line, writing to the given streams (tests capture them). */
+    public static CommandLine commandLine(Consumer<Optional<Path>> windowOpener, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new OutpostCommand(windowOpener));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.registerConverter(RecordType.class, name -> {
+            try {
+                return RecordType.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        });
+        cli.setExecutionExceptionHandler(new FailureReport());
+        cli.setParameterExceptionHandler(new UsageReport());
+        return cli;
     }
 }

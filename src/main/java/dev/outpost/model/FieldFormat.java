@@ -27,6 +27,7 @@ public final class FieldFormat {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()\\-./]*[0-9][0-9 ()\\-./]*(\\s*(x|ext\\.?)\\s*[0-9]+)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9\\-]+(\\.[A-Za-z0-9\\-]+)+(:[0-9]+)?(/\\S*)?");
+    private static final Pattern ENDS_WITH_OFFSET = Pattern.compile(".*T.*[+-]\\d\\d:?\\d\\d$");
     private static final DateTimeFormatter SHOWN_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ZoneId zone;
@@ -133,7 +134,7 @@ public final class FieldFormat {
             Instant instant;
             if (iso.endsWith("Z") || iso.endsWith("z")) {
                 instant = Instant.parse(iso.toUpperCase(Locale.ROOT));
-            } else if (iso.matches(".*[+-]\\d\\d:?\\d\\d$") && iso.indexOf('T') > 0) {
+            } else if (ENDS_WITH_OFFSET.matcher(iso).matches()) {
                 instant = OffsetDateTime.parse(iso).toInstant();
             } else {
                 instant = LocalDateTime.parse(iso).atZone(zone).toInstant();

@@ -35,6 +35,7 @@ public final class RecordRepository {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final Validation validation = Validation.inSystemZone();
+    private final SearchIndex index = new SearchIndex();
 
     RecordRepository(Connection connection) {
         this.connection = connection;
@@ -57,7 +58,7 @@ public final class RecordRepository {
                 bindNew(ps, record, OffsetDateTime.now());
                 ps.executeUpdate();
             }
-            return get(record.id());
+            return written(get(record.id()));
         });
     }
 
@@ -85,6 +86,7 @@ public final class RecordRepository {
                 }
                 ps.executeBatch();
             }
+            records.forEach(this::written);
             return records.stream().map(Record::id).toList();
         });
     }
@@ -115,7 +117,7 @@ public final class RecordRepository {
                 ps.setString(5, id);
                 ps.executeUpdate();
             }
-            return get(id);
+            return written(get(id));
         });
     }
 
@@ -129,6 +131,7 @@ public final class RecordRepository {
         return inTransaction(() -> {
             Record current = live(id);
             setDeleted(id, true);
+            written(get(id));
             return current;
         });
     }
@@ -153,7 +156,7 @@ public final class RecordRepository {
                 }
             }
             setDeleted(id, false);
-            return get(id);
+            return written(get(id));
         });
     }
 
@@ -214,25 +217,13 @@ public final class RecordRepository {
      */
     public List<Record> search(Optional<RecordType> type, String search, int limit) {
         List<String> words = SearchText.words(search);
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM record WHERE deleted = FALSE");
-        type.ifPresent(t -> sql.append(" AND type = ?"));
-        words.forEach(w -> sql.append(" AND search_text LIKE ? ESCAPE '\\'"));
-        sql.append(" ORDER BY title, id");
-        if (limit != Integer.MAX_VALUE) {
-            sql.append(" LIMIT ").append(limit);
-        }
-        return locked(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-                int i = 1;
-                if (type.isPresent()) {
-                    ps.setString(i++, type.get().id());
-                }
-                for (String word : words) {
-                    ps.setString(i++, "%" + escapeLike(word) + "%");
-                }
-                return read(ps);
-            }
-        });
+        return locked(() -> byIds(index.match(connection, type, words, limit)));
+    }
+
+    /** How many live records of one type or of every type contain every word of the search text. */
+    public int count(Optional<RecordType> type, String search) {
+        List<String> words = SearchText.words(search);
+        return locked(() -> index.count(connection, type, words));
     }
 
     /** How many live records each type has and how many local changes wait to be synced. */
@@ -281,6 +272,29 @@ public final class RecordRepository {
             ps.setString(1, id);
             return read(ps).getFirst();
         }
+    }
+
+    /** The records with these ids, in the order given. */
+    private List<Record> byIds(List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Record> found = new HashMap<>(ids.size() * 2);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM record WHERE id IN (UNNEST(?))")) {
+            ps.setArray(1, connection.createArrayOf("CHAR", ids.toArray()));
+            read(ps).forEach(r -> found.put(r.id(), r));
+        }
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Keeps the search index in step with a write. Called inside the transaction, so a rolled-back write
+     * would leave a stale entry: {@link #inTransaction} rebuilds the index when a transaction fails.
+     */
+    private Record written(Record record) {
+        index.update(record);
+        return record;
     }
 
     private void setDeleted(String id, boolean deleted) throws SQLException {
@@ -365,6 +379,7 @@ public final class RecordRepository {
             connection.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
+            index.forget(); // it may hold a write that was just rolled back
             try {
                 connection.rollback();
             } catch (SQLException rollbackFailed) {

@@ -1,0 +1,11 @@
+package dev.outpost.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "bench", description = "Measures Outpost on this machine.", subcommands = StoreBenchmark.class)
+final class BenchCommand {
+
+    @ParentCommand
+    OutpostCommand root;
+}
