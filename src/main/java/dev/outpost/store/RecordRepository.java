@@ -282,7 +282,7 @@ public final class RecordRepository {
         Map<String, Record> found = new HashMap<>(ids.size() * 2);
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT " + COLUMNS + " FROM record WHERE id IN (UNNEST(?))")) {
-            ps.setArray(1, connection.createArrayOf("CHAR", ids.toArray()));
+            ps.setArray(1, connection.createArrayOf("VARCHAR", ids.toArray()));
             read(ps).forEach(r -> found.put(r.id(), r));
         }
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
