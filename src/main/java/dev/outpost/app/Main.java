@@ -12,13 +12,17 @@ import dev.outpost.store.ProfileFolder;
  */
 public final class Main {
 
+    private static final int KEPT_LOGS = 10;
+
     private Main() {
     }
 
     public static void main(String[] args) {
         // Logging reads this once, at the first logger: it must be set before anything logs.
         if (System.getProperty("outpost.logs") == null) {
-            System.setProperty("outpost.logs", ProfileFolder.choose(profileArgument(args)).logFolder().toString());
+            Path logs = ProfileFolder.choose(profileArgument(args)).logFolder();
+            LogFolder.keepNewest(logs, KEPT_LOGS - 1); // this launch's file is about to be made
+            System.setProperty("outpost.logs", logs.toString());
         }
         System.exit(OutpostCommand.run(args, DesktopApp::start));
     }
