@@ -24,7 +24,7 @@ final class FieldAssignments {
             }
             String field = assignment.substring(0, eq).trim();
             if (type.field(field).isEmpty()) {
-                throw new ParameterException(cli, "There is no field '" + field + "' on a " + type.id()
+                throw new ParameterException(cli, "There is no field '" + field + "' on " + type.withArticle()
                         + ". The fields are: " + String.join(", ", type.fieldNames()) + ".");
             }
             if (values.put(field, assignment.substring(eq + 1)) != null) {

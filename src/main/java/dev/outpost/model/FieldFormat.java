@@ -28,6 +28,10 @@ public final class FieldFormat {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9\\-]+(\\.[A-Za-z0-9\\-]+)+(:[0-9]+)?(/\\S*)?");
     private static final Pattern ENDS_WITH_OFFSET = Pattern.compile(".*T.*[+-]\\d\\d:?\\d\\d$");
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    // Commas only as thousands separators: "12,500.5" is an amount, "12,50" (a decimal comma) is not.
+    private static final Pattern GROUPED_AMOUNT = Pattern.compile("[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]*)?");
     private static final DateTimeFormatter SHOWN_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ZoneId zone;
@@ -147,6 +151,9 @@ public final class FieldFormat {
 
     private static String money(String text) throws InvalidValueException {
         try {
+            if (text.indexOf(',') >= 0 && !GROUPED_AMOUNT.matcher(text).matches()) {
+                throw new NumberFormatException();
+            }
             BigDecimal amount = new BigDecimal(text.replace(",", ""));
             if (amount.signum() < 0 || amount.scale() > 2) {
                 throw new NumberFormatException();
@@ -187,9 +194,12 @@ public final class FieldFormat {
 
     private static String reference(Field field, String text) throws InvalidValueException {
         try {
+            if (!UUID_TEXT.matcher(text).matches()) {
+                throw new IllegalArgumentException(); // UUID.fromString would read "1-2-3-4-5" as an id
+            }
             return UUID.fromString(text).toString();
         } catch (IllegalArgumentException e) {
-            String targets = String.join(" or ", field.refersTo().stream().map(t -> "a " + t.id()).toList());
+            String targets = String.join(" or ", field.refersTo().stream().map(RecordType::withArticle).toList());
             throw new InvalidValueException(Messages.get("reference", text, targets));
         }
     }

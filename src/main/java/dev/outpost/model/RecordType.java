@@ -38,6 +38,11 @@ public enum RecordType {
         return singular;
     }
 
+    /** "a contact", "an account": the name with its English article, for messages. */
+    public String withArticle() {
+        return ("aeiou".indexOf(singular.charAt(0)) >= 0 ? "an " : "a ") + singular;
+    }
+
     public String plural() {
         return plural;
     }

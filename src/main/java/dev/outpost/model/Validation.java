@@ -42,7 +42,7 @@ public final class Validation {
         Map<String, String> values = new LinkedHashMap<>();
         for (String name : input.keySet()) {
             if (type.field(name).isEmpty()) {
-                problems.add(new FieldProblem(name, Messages.get("unknownField", name, type.id(),
+                problems.add(new FieldProblem(name, Messages.get("unknownField", name, type.withArticle(),
                         String.join(", ", type.fieldNames()))));
             }
         }
@@ -55,7 +55,13 @@ public final class Validation {
                 continue;
             }
             try {
-                values.put(field.name(), format.normalize(field, raw));
+                String value = format.normalize(field, raw);
+                if (!value.isEmpty()) {
+                    values.put(field.name(), value);
+                } else if (field.required()) {
+                    // e.g. only control characters, or a list of only separators: nothing is left
+                    problems.add(new FieldProblem(field.name(), Messages.get("required", field.label())));
+                }
             } catch (InvalidValueException e) {
                 problems.add(new FieldProblem(field.name(), e.getMessage()));
             }

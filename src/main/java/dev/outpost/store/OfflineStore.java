@@ -42,15 +42,19 @@ public final class OfflineStore implements AutoCloseable {
      */
     public static OfflineStore open(ProfileFolder profile) {
         ProfileLock lock = ProfileLock.take(profile);
+        Connection connection = null;
         try {
             boolean existed = Files.exists(profile.databaseFolder().resolve("outpost.properties"));
             StoreKey key = StoreKey.loadOrCreate(profile.keyFile());
             Files.createDirectories(profile.databaseFolder());
-            Connection connection = connect(profile, key, existed);
+            connection = connect(profile, key, existed);
             Migrations.apply(connection);
             LOG.info("Opened the offline store in {}", profile.path());
             return new OfflineStore(profile, lock, connection);
         } catch (RuntimeException | SQLException | IOException e) {
+            if (connection != null) {
+                shutDown(connection); // an open database must not outlive the profile lock that guards it
+            }
             lock.close();
             if (e instanceof StoreException se) {
                 throw se;
@@ -97,18 +101,29 @@ public final class OfflineStore implements AutoCloseable {
     @Override
     public void close() {
         records.runExclusively(() -> {
-            try (Statement st = connection.createStatement()) {
-                st.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                LOG.warn("The offline store did not shut down cleanly; it recovers on the next open: {}", e.getMessage());
-            } finally {
-                try {
-                    connection.close();
-                } catch (SQLException ignored) {
-                    // already shut down
+            try {
+                if (!connection.isClosed()) {
+                    shutDown(connection);
                 }
+            } catch (SQLException e) {
+                LOG.warn("Cannot tell whether the offline store is still open: {}", e.getMessage());
+            } finally {
                 lock.close();
             }
         });
+    }
+
+    private static void shutDown(Connection connection) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.warn("The offline store did not shut down cleanly; it recovers on the next open: {}", e.getMessage());
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already shut down
+            }
+        }
     }
 }

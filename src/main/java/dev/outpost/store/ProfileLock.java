@@ -7,7 +7,10 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Holds the profile's lock file for as long as this process uses the profile. The operating system
@@ -16,10 +19,19 @@ import java.nio.file.StandardOpenOption;
  */
 public final class ProfileLock implements AutoCloseable {
 
+    /**
+     * The lock files this process holds. OS file locks belong to the whole process, and closing any channel
+     * on a locked file drops the process's lock on it, so a second attempt from this process must be refused
+     * before it opens the file at all.
+     */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private ProfileLock(FileChannel channel, FileLock lock) {
+    private ProfileLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
@@ -32,28 +44,45 @@ public final class ProfileLock implements AutoCloseable {
     public static ProfileLock take(ProfileFolder profile) {
         try {
             Files.createDirectories(profile.path());
-            FileChannel channel = FileChannel.open(profile.lockFile(),
-                    StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock;
+            Path file = profile.path().toRealPath().resolve(profile.lockFile().getFileName());
+            if (!HELD_HERE.add(file)) {
+                throw inUse(profile, " (process " + ProcessHandle.current().pid() + ")");
+            }
             try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
+                return lock(profile, file);
+            } catch (IOException | RuntimeException e) {
+                HELD_HERE.remove(file);
+                throw e;
             }
-            if (lock == null) {
-                String owner = readOwner(channel);
-                channel.close();
-                throw new ProfileInUseException("Another Outpost" + owner + " is using the profile in "
-                        + profile.path() + ". Close it first, or use another profile with --profile DIR.");
-            }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)), 0);
-            channel.force(false);
-            return new ProfileLock(channel, lock);
         } catch (IOException e) {
             throw new StoreException("Cannot lock the profile in " + profile.path() + ": " + e.getMessage()
                     + ". Check that the folder exists and that you may write to it.", e);
         }
+    }
+
+    private static ProfileLock lock(ProfileFolder profile, Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file,
+                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            String owner = readOwner(channel);
+            channel.close();
+            throw inUse(profile, owner);
+        }
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)), 0);
+        channel.force(false);
+        return new ProfileLock(file, channel, lock);
+    }
+
+    private static ProfileInUseException inUse(ProfileFolder profile, String owner) {
+        return new ProfileInUseException("Another Outpost" + owner + " is using the profile in "
+                + profile.path() + ". Close it first, or use another profile with --profile DIR.");
     }
 
     private static String readOwner(FileChannel channel) {
@@ -69,11 +98,16 @@ public final class ProfileLock implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!lock.isValid()) {
+            return; // closed before: the profile may belong to a newer lock by now
+        }
         try {
             lock.release();
             channel.close();
         } catch (IOException e) {
             // The OS drops the lock with the process anyway; nothing a user could do about it.
+        } finally {
+            HELD_HERE.remove(file);
         }
     }
 }

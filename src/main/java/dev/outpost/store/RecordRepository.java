@@ -181,8 +181,8 @@ public final class RecordRepository {
         String wanted = idOrPrefix.trim().toLowerCase(Locale.ROOT);
         return locked(() -> {
             if (wanted.length() < 8) {
-                throw new RecordNotFoundException("'" + idOrPrefix + "' is too short to name a " + type.id()
-                        + "; give its id or at least its first 8 characters.");
+                throw new RecordNotFoundException("'" + idOrPrefix + "' is too short: give the id of the " + type.id()
+                        + ", or at least its first 8 characters.");
             }
             try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM record WHERE type = ? AND deleted = FALSE AND id LIKE ? ESCAPE '\\' LIMIT 2")) {

@@ -122,7 +122,7 @@ class RecordCommandsTest {
         CliRun noType = CliRun.run(profile, "list");
 
         assertThat(unknownField.exitCode).isEqualTo(2);
-        assertThat(unknownField.err).contains("There is no field 'colour' on a account").contains("name, phone, website, city");
+        assertThat(unknownField.err).contains("There is no field 'colour' on an account").contains("name, phone, website, city");
         assertThat(malformed.exitCode).isEqualTo(2);
         assertThat(malformed.err).contains("'name' is not of the form field=value");
         assertThat(unknownType.exitCode).isEqualTo(2);
