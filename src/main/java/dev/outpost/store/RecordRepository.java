@@ -216,14 +216,26 @@ public final class RecordRepository {
      * @param limit the most records to return
      */
     public List<Record> search(Optional<RecordType> type, String search, int limit) {
+        return find(type, search, limit).firstRecords();
+    }
+
+    /**
+     * What the window shows as the user types: the first records matching every word of the search text,
+     * in title order, and how many match in all.
+     *
+     * @param limit the most records to return
+     */
+    public SearchResult find(Optional<RecordType> type, String search, int limit) {
         List<String> words = SearchText.words(search);
-        return locked(() -> byIds(index.match(connection, type, words, limit)));
+        return locked(() -> {
+            SearchIndex.Hits hits = index.match(connection, type, words, limit);
+            return new SearchResult(byIds(hits.firstIds()), hits.total());
+        });
     }
 
     /** How many live records of one type or of every type contain every word of the search text. */
     public int count(Optional<RecordType> type, String search) {
-        List<String> words = SearchText.words(search);
-        return locked(() -> index.count(connection, type, words));
+        return find(type, search, 0).total();
     }
 
     /** How many live records each type has and how many local changes wait to be synced. */

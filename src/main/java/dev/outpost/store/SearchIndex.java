@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -23,43 +24,40 @@ import dev.outpost.model.RecordType;
  */
 final class SearchIndex {
 
-    private record Entry(String id, RecordType type, String title, String text) {
+    /** @param order the lower-case title, then the id: sorts like the lists the user sees, and is unique */
+    private record Entry(String id, RecordType type, String order, String text) {
     }
 
-    private static final Comparator<Entry> BY_TITLE = Comparator.comparing(Entry::title, String.CASE_INSENSITIVE_ORDER)
-            .thenComparing(Entry::id);
+    /** The ids of the first hits in title order, and how many hits there are in all. */
+    record Hits(List<String> firstIds, int total) {
+    }
+
+    private static final Comparator<Entry> BY_TITLE = Comparator.comparing(Entry::order);
 
     private final Map<String, Entry> entries = new HashMap<>();
     private boolean loaded;
 
-    /** The ids of the live records that contain every word, ordered by title; at most {@code limit}. */
-    List<String> match(Connection connection, Optional<RecordType> type, List<String> words, int limit) throws SQLException {
+    /** The live records that contain every word: the first {@code limit} ids in title order, and the count. */
+    Hits match(Connection connection, Optional<RecordType> type, List<String> words, int limit) throws SQLException {
         load(connection);
+        RecordType wanted = type.orElse(null);
         // Keep only the best `limit` hits while scanning: sorting every hit of a common word costs more than the scan.
         PriorityQueue<Entry> best = new PriorityQueue<>(BY_TITLE.reversed());
+        int total = 0;
         for (Entry entry : entries.values()) {
-            if ((type.isEmpty() || entry.type == type.get()) && containsAll(entry.text, words)) {
-                best.add(entry);
-                if (best.size() > limit) {
+            if ((wanted == null || entry.type == wanted) && containsAll(entry.text, words)) {
+                total++;
+                if (best.size() < limit) {
+                    best.add(entry);
+                } else if (limit > 0 && entry.order.compareTo(best.peek().order) < 0) {
                     best.poll();
+                    best.add(entry);
                 }
             }
         }
-        List<Entry> hits = new ArrayList<>(best);
-        hits.sort(BY_TITLE);
-        return hits.stream().map(Entry::id).toList();
-    }
-
-    /** How many live records contain every word. */
-    int count(Connection connection, Optional<RecordType> type, List<String> words) throws SQLException {
-        load(connection);
-        int count = 0;
-        for (Entry entry : entries.values()) {
-            if ((type.isEmpty() || entry.type == type.get()) && containsAll(entry.text, words)) {
-                count++;
-            }
-        }
-        return count;
+        List<Entry> first = new ArrayList<>(best);
+        first.sort(BY_TITLE);
+        return new Hits(first.stream().map(Entry::id).toList(), total);
     }
 
     /** Records a committed write: a live record is (re)indexed, a deleted one dropped. */
@@ -70,7 +68,7 @@ final class SearchIndex {
         if (record.deleted()) {
             entries.remove(record.id());
         } else {
-            entries.put(record.id(), new Entry(record.id(), record.type(), record.title(), SearchText.of(record)));
+            entries.put(record.id(), entry(record.id(), record.type(), record.title(), SearchText.of(record)));
         }
     }
 
@@ -89,10 +87,14 @@ final class SearchIndex {
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String id = rs.getString(1);
-                entries.put(id, new Entry(id, RecordType.parse(rs.getString(2)), rs.getString(3), rs.getString(4)));
+                entries.put(id, entry(id, RecordType.parse(rs.getString(2)), rs.getString(3), rs.getString(4)));
             }
         }
         loaded = true;
+    }
+
+    private static Entry entry(String id, RecordType type, String title, String text) {
+        return new Entry(id, type, title.toLowerCase(Locale.ROOT) + '\u0000' + id, text);
     }
 
     private static boolean containsAll(String text, List<String> words) {
