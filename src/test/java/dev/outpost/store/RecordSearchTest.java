@@ -121,4 +121,49 @@ class RecordSearchTest extends OpenStoreTest {
 
         assertThat(titles("zebra")).isEmpty();
     }
+
+    @Test
+    void findGivesTheFirstHitsInTitleOrderAcrossTypesAndTheTotal() {
+        for (String name : new String[] {"Echo Leeds", "Alpha Leeds", "Delta Leeds", "Bravo Leeds"}) {
+            account(name, "Leeds");
+        }
+        records.create(RecordType.CONTACT, Map.of("lastName", "Charlie", "jobTitle", "Leeds office"));
+        account("Zulu", "York");
+
+        SearchResult result = records.find(Optional.empty(), "leeds", 3);
+
+        assertThat(result.total()).isEqualTo(5);
+        assertThat(result.firstRecords()).extracting(Record::title).containsExactly("Alpha Leeds", "Bravo Leeds", "Charlie");
+        assertThat(records.count(Optional.of(RecordType.ACCOUNT), "leeds")).isEqualTo(4);
+    }
+
+    @Test
+    void theSearchSeesWritesMadeAfterItWasFirstUsed() {
+        account("Acme", "Leeds");
+        assertThat(records.count(Optional.empty(), "leeds")).isEqualTo(1);
+
+        Record bolt = records.create(RecordType.ACCOUNT, Map.of("name", "Bolt", "city", "Leeds"));
+        records.update(titlesId("Acme"), Map.of("city", "York"));
+        assertThat(titles("leeds")).containsExactly("Bolt");
+
+        records.delete(bolt.id());
+        assertThat(records.count(Optional.empty(), "leeds")).isZero();
+        records.restore(bolt.id());
+        assertThat(titles("leeds")).containsExactly("Bolt");
+    }
+
+    @Test
+    void aRefusedWriteLeavesTheSearchAsItWas() {
+        account("Acme", "Leeds");
+        assertThat(records.count(Optional.empty(), "")).isEqualTo(1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> records.createAll(RecordType.ACCOUNT,
+                java.util.List.of(Map.of("name", "Good", "city", "Leeds"), Map.of("city", "Leeds"))))
+                .isInstanceOf(InvalidRecordException.class);
+        assertThat(titles("leeds")).containsExactly("Acme");
+    }
+
+    private String titlesId(String title) {
+        return records.list(RecordType.ACCOUNT, title).getFirst().id();
+    }
 }
