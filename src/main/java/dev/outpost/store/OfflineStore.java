@@ -25,13 +25,17 @@ public final class OfflineStore implements AutoCloseable {
     private final ProfileFolder profile;
     private final ProfileLock lock;
     private final Connection connection;
+    private final Database db;
     private final RecordRepository records;
+    private final SyncStore sync;
 
     private OfflineStore(ProfileFolder profile, ProfileLock lock, Connection connection) {
         this.profile = profile;
         this.lock = lock;
         this.connection = connection;
-        this.records = new RecordRepository(connection);
+        this.db = new Database(connection);
+        this.records = new RecordRepository(db);
+        this.sync = new SyncStore(db);
     }
 
     /**
@@ -92,6 +96,11 @@ public final class OfflineStore implements AutoCloseable {
         return profile;
     }
 
+    /** What the sync engine keeps: links, anchors, journal, conflicts, issues, run history. */
+    public SyncStore sync() {
+        return sync;
+    }
+
     /** The records kept offline. */
     public RecordRepository records() {
         return records;
@@ -100,7 +109,7 @@ public final class OfflineStore implements AutoCloseable {
     /** Shuts the database down cleanly (so the next open is fast) and releases the profile lock. */
     @Override
     public void close() {
-        records.runExclusively(() -> {
+        db.runExclusively(() -> {
             try {
                 if (!connection.isClosed()) {
                     shutDown(connection);

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.outpost.model.Record;
 import dev.outpost.model.RecordType;
@@ -32,13 +31,15 @@ public final class RecordRepository {
 
     private static final String COLUMNS = "id, type, rev, deleted, fields";
 
+    private final Database db;
     private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final SearchIndex index;
     private final Validation validation = Validation.inSystemZone();
-    private final SearchIndex index = new SearchIndex();
 
-    RecordRepository(Connection connection) {
-        this.connection = connection;
+    RecordRepository(Database db) {
+        this.db = db;
+        this.connection = db.connection();
+        this.index = db.index();
     }
 
     /**
@@ -259,7 +260,7 @@ public final class RecordRepository {
             try (PreparedStatement ps = connection.prepareStatement(
                     "SELECT r.type, COUNT(*) FROM record r WHERE "
                             + "(r.deleted = FALSE AND NOT EXISTS (SELECT 1 FROM link l WHERE l.record_id = r.id)) "
-                            + "OR EXISTS (SELECT 1 FROM link l WHERE l.record_id = r.id AND l.synced_rev < r.rev) "
+                            + "OR EXISTS (SELECT 1 FROM link l WHERE l.record_id = r.id AND l.in_scope = TRUE AND l.synced_rev < r.rev) "
                             + "GROUP BY r.type");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -363,51 +364,11 @@ public final class RecordRepository {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** Runs work while holding the store's lock, e.g. to shut it down between two calls. */
-    void runExclusively(Runnable work) {
-        lock.lock();
-        try {
-            work.run();
-        } finally {
-            lock.unlock();
-        }
+    private <T> T locked(Database.SqlWork<T> work) {
+        return db.read(work);
     }
 
-    private <T> T locked(SqlWork<T> work) {
-        lock.lock();
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new StoreException("The offline store failed: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private <T> T inTransaction(SqlWork<T> work) {
-        lock.lock();
-        try {
-            T result = work.run();
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            index.forget(); // it may hold a write that was just rolled back
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailed) {
-                e.addSuppressed(rollbackFailed);
-            }
-            if (e instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new StoreException("The offline store failed: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
+    private <T> T inTransaction(Database.SqlWork<T> work) {
+        return db.write(work);
     }
 }

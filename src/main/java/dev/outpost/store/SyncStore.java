@@ -1,0 +1,239 @@
+package dev.outpost.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import dev.outpost.model.Record;
+import dev.outpost.model.RecordType;
+
+/**
+ * The sync engine's view of the offline store: records, links, anchors, the journal, conflicts, sync
+ * issues and run history, on the same connection as {@link RecordRepository}. Every method commits on its
+ * own unless called inside {@link #inTransaction}, which makes everything inside one atomic unit — the way
+ * a page of changes, its links and its anchor are applied together.
+ */
+public final class SyncStore {
+
+    private final Database db;
+    private final SyncRecordRows records;
+    private final LinkRows links;
+    private final AnchorRows anchors;
+    private final JournalRows journal;
+    private final ConflictRows conflicts;
+    private final IssueRows issues;
+    private final RunRows runs;
+
+    SyncStore(Database db) {
+        this.db = db;
+        this.records = new SyncRecordRows(db);
+        this.links = new LinkRows(db);
+        this.anchors = new AnchorRows(db);
+        this.journal = new JournalRows(db);
+        this.conflicts = new ConflictRows(db);
+        this.issues = new IssueRows(db);
+        this.runs = new RunRows(db);
+    }
+
+    /** Runs the work as one transaction: all its writes commit together, or none does. */
+    public <T> T inTransaction(Supplier<T> work) {
+        return db.write(work::get);
+    }
+
+    public void inTransaction(Runnable work) {
+        db.write(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    // --- records
+
+    public Map<String, LocalRecord> records(Collection<String> ids) {
+        return db.read(() -> records.byIds(ids));
+    }
+
+    public Optional<LocalRecord> record(String id) {
+        return Optional.ofNullable(records(List.of(id)).get(id));
+    }
+
+    /** Creates or overwrites live records with the given ids and values; returns them with their new revs. */
+    public List<Record> putRecords(List<Record> values) {
+        return db.write(() -> records.put(values));
+    }
+
+    /** Marks a record deleted; returns the tombstone with its new rev. */
+    public Record markDeleted(String id) {
+        return db.write(() -> records.markDeleted(id));
+    }
+
+    /** Removes a tombstone once no pair links it. */
+    public void purgeIfUnlinked(String id) {
+        db.write(() -> {
+            records.purgeIfUnlinked(id);
+            return null;
+        });
+    }
+
+    public List<LocalRecord> unlinkedRecords(String pair, RecordType type) {
+        return db.read(() -> records.unlinked(pair, type));
+    }
+
+    public int liveCount(RecordType type) {
+        return db.read(() -> records.liveCount(type));
+    }
+
+    // --- links and local changes
+
+    public Map<String, Link> linksByRemoteId(String pair, Collection<String> remoteIds) {
+        return db.read(() -> links.byRemoteIds(pair, remoteIds));
+    }
+
+    public Map<String, Link> linksByRecordId(String pair, Collection<String> recordIds) {
+        return db.read(() -> links.byRecordIds(pair, recordIds));
+    }
+
+    public Optional<Link> link(String pair, String recordId) {
+        return Optional.ofNullable(linksByRecordId(pair, List.of(recordId)).get(recordId));
+    }
+
+    public List<Link> links(String pair, RecordType type) {
+        return db.read(() -> links.ofType(pair, type));
+    }
+
+    public int linkCount(String pair) {
+        return db.read(() -> links.count(pair));
+    }
+
+    public void putLinks(List<Link> changed) {
+        db.write(() -> {
+            links.put(changed);
+            return null;
+        });
+    }
+
+    public void removeLink(String pair, String recordId) {
+        db.write(() -> {
+            links.remove(pair, recordId);
+            return null;
+        });
+    }
+
+    /** The local changes of a type the pair has not synced, oldest first; held records left out. */
+    public List<PendingRecord> pending(String pair, RecordType type) {
+        return db.read(() -> links.pending(pair, type));
+    }
+
+    // --- anchors
+
+    public Optional<String> anchor(String pair, RecordType type) {
+        return db.read(() -> anchors.get(pair, type));
+    }
+
+    public void saveAnchor(String pair, RecordType type, String token) {
+        db.write(() -> {
+            anchors.save(pair, type, token);
+            return null;
+        });
+    }
+
+    public void clearAnchor(String pair, RecordType type) {
+        db.write(() -> {
+            anchors.clear(pair, type);
+            return null;
+        });
+    }
+
+    // --- journal
+
+    public List<JournalEntry> addToJournal(List<JournalEntry> entries) {
+        return db.write(() -> journal.add(entries));
+    }
+
+    public void closeJournal(long id) {
+        db.write(() -> {
+            journal.close(id);
+            return null;
+        });
+    }
+
+    public List<JournalEntry> openJournal(String pair) {
+        return db.read(() -> journal.open(pair));
+    }
+
+    // --- conflicts
+
+    public long addConflict(ConflictRow conflict) {
+        return db.write(() -> conflicts.add(conflict));
+    }
+
+    public void updateConflictRemote(long id, Optional<Map<String, String>> values, String version, Instant changedAt) {
+        db.write(() -> {
+            conflicts.updateRemote(id, values, version, changedAt);
+            return null;
+        });
+    }
+
+    public void resolveConflict(long id, String resolution) {
+        db.write(() -> {
+            conflicts.resolve(id, resolution);
+            return null;
+        });
+    }
+
+    /** Open conflicts of one pair, or of every pair. */
+    public List<ConflictRow> openConflicts(Optional<String> pair) {
+        return db.read(() -> conflicts.open(pair));
+    }
+
+    public Optional<ConflictRow> openConflict(String pair, String recordId) {
+        return db.read(() -> conflicts.openFor(pair, recordId));
+    }
+
+    public Optional<ConflictRow> conflict(long id) {
+        return db.read(() -> conflicts.get(id));
+    }
+
+    // --- sync issues
+
+    public void raiseIssue(String pair, RecordType type, String recordId, String remoteId, String kind, String reason) {
+        db.write(() -> {
+            issues.raise(pair, type, recordId, remoteId, kind, reason);
+            return null;
+        });
+    }
+
+    public void resolveIssues(String pair, String recordIdOrRemoteId, String kind, String resolution) {
+        db.write(() -> {
+            issues.resolve(pair, recordIdOrRemoteId, kind, resolution);
+            return null;
+        });
+    }
+
+    public void resolveIssue(long id, String resolution) {
+        db.write(() -> {
+            issues.resolve(id, resolution);
+            return null;
+        });
+    }
+
+    public List<SyncIssue> openIssues(Optional<String> pair) {
+        return db.read(() -> issues.open(pair));
+    }
+
+    // --- run history
+
+    public void addRun(SyncRun run) {
+        db.write(() -> {
+            runs.add(run);
+            return null;
+        });
+    }
+
+    public List<SyncRun> latestRuns(int limit) {
+        return db.read(() -> runs.latest(limit));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.outpost.sync;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** How a pair settles a true conflict: a field, or a whole record's existence, changed on both sides. */
+public enum ConflictPolicy {
+    /** Record the conflict, hold the record, and let the user decide. The default for the CRM. */
+    ASK("ask"),
+    /** The endpoint's version wins (as Siebel Server Sync does). The default for Outlook. */
+    SERVER_WINS("server-wins"),
+    /** This computer's version wins. */
+    LOCAL_WINS("local-wins"),
+    /** The side changed last wins; a deletion carries no time, so an edit beats a deletion. */
+    NEWEST_WINS("newest-wins");
+
+    private final String id;
+
+    ConflictPolicy(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static ConflictPolicy parse(String text) {
+        String wanted = text.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(p -> p.id.equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown conflict policy '" + text + "'. Use one of: "
+                        + Arrays.stream(values()).map(ConflictPolicy::id).collect(Collectors.joining(", ")) + "."));
+    }
+}

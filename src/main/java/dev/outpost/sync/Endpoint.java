@@ -1,0 +1,52 @@
+package dev.outpost.sync;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.outpost.model.RecordType;
+
+/**
+ * The other side of a sync pair: the CRM, the Outlook mailbox, or the in-memory reference endpoint. The
+ * engine is written against this interface only; every endpoint passes the same conformance suite.
+ *
+ * <p>Methods throw {@link EndpointException} when the endpoint cannot be reached or answers nonsense for
+ * the whole request; per-record problems are reported in the results instead.
+ */
+public interface Endpoint {
+
+    /** The name users know the endpoint by, for messages ("CRM", "Outlook"). */
+    String name();
+
+    /**
+     * One page of changes.
+     *
+     * @param type the record type
+     * @param from empty for a complete listing of every record in scope; else an anchor from the last page of
+     *             an earlier feed, or a {@link ChangePage#next()} token
+     * @throws AnchorExpiredException when the anchor is no longer valid and a complete listing is needed
+     */
+    ChangePage changes(RecordType type, Optional<String> from);
+
+    /** The record as it is now, or empty when it does not exist (or is out of scope). */
+    Optional<RemoteRecord> fetch(RecordType type, String remoteId);
+
+    /** The records whose user key (see {@link UserKey}) equals the given one. */
+    List<RemoteRecord> findByUserKey(RecordType type, UserKey key);
+
+    /**
+     * The record an earlier {@link RemoteWrite.Create} with this client id made, if it arrived. The engine
+     * asks before it retries a create that was in flight when a run was interrupted.
+     */
+    Optional<RemoteRecord> findCreated(RecordType type, String clientId);
+
+    /**
+     * Makes the writes, in order, and answers each. A batch is not atomic: some writes may succeed and
+     * others fail.
+     */
+    List<WriteOutcome> write(RecordType type, List<RemoteWrite> batch);
+
+    /** How many writes to send in one {@link #write} call. */
+    default int batchSize() {
+        return 50;
+    }
+}

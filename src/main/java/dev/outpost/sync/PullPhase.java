@@ -1,0 +1,222 @@
+package dev.outpost.sync;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.outpost.model.RecordType;
+import dev.outpost.store.ConflictRow;
+import dev.outpost.store.Link;
+import dev.outpost.store.LocalRecord;
+
+/**
+ * Brings one type's remote changes into the store, page by page. Removals wait until the last page so
+ * the mass-delete guard can count them; they are applied with the last page and the new anchor in one
+ * transaction. An id seen twice in one run is asked of the endpoint, because a feed may repeat an entry
+ * and deliver an older state after a newer one.
+ */
+final class PullPhase {
+
+    static final String POSSIBLE_DUPLICATE = "possible-duplicate";
+    static final String UNREADABLE_REMOTE = "unreadable-remote";
+
+    private final TypeRun run;
+    private final RecordType type;
+    private final Set<String> seen = new HashSet<>();
+    private final Set<String> removedSeen = new HashSet<>();
+    private Map<UserKey, Deque<LocalRecord>> unlinkedByKey;
+
+    PullPhase(TypeRun run) {
+        this.run = run;
+        this.type = run.type;
+    }
+
+    /** Pulls until the feed's end; false when the run stopped early (guard, cancel). */
+    boolean run() {
+        Optional<String> anchor = run.store.anchor(run.pair.name(), type);
+        boolean listing = anchor.isEmpty();
+        Optional<String> from = anchor;
+        Map<String, RemoteChange> removals = new LinkedHashMap<>();
+        while (true) {
+            if (run.cancelled()) {
+                return false;
+            }
+            ChangePage page;
+            try {
+                page = run.pair.endpoint().changes(type, from);
+            } catch (AnchorExpiredException expired) {
+                if (listing) {
+                    throw new EndpointException(run.pair.endpoint().name() + " refused a complete listing of "
+                            + type.plural() + ": " + expired.getMessage());
+                }
+                // Re-list everything and reconcile against the links: never a wipe-and-reload.
+                listing = true;
+                from = Optional.empty();
+                seen.clear();
+                removedSeen.clear();
+                removals.clear();
+                continue;
+            }
+            List<RemoteChange> changes = new ArrayList<>();
+            for (RemoteChange change : page.changes()) {
+                RemoteChange current = seen.add(change.remoteId()) ? change : truth(change);
+                if (current instanceof RemoteChange.Removal) {
+                    removedSeen.add(current.remoteId());
+                }
+                changes.removeIf(c -> c.remoteId().equals(current.remoteId()));
+                removals.remove(current.remoteId());
+                if (current instanceof RemoteChange.Removal) {
+                    removals.put(current.remoteId(), current);
+                } else {
+                    changes.add(current);
+                }
+            }
+            if (!page.isLast()) {
+                apply(changes, Optional.empty());
+                from = page.next();
+                continue;
+            }
+            if (listing) {
+                // A complete listing: a linked record it does not hold was deleted there.
+                for (Link link : run.store.links(run.pair.name(), type)) {
+                    if (link.inScope() && !seen.contains(link.remoteId())) {
+                        removals.put(link.remoteId(), new RemoteChange.Removal(link.remoteId()));
+                    }
+                }
+            }
+            int deletions = localDeletions(removals.keySet());
+            if (run.guardTrips(deletions, run.store.liveCount(type))) {
+                apply(changes, Optional.empty());
+                run.tally.outcome = TypeOutcome.NEEDS_CONFIRMATION;
+                run.tally.pendingDeletes = deletions;
+                run.tally.message = deletions + " " + type.plural() + " were deleted in " + run.pair.endpoint().name()
+                        + ". Confirm to delete them here too.";
+                return false;
+            }
+            changes.addAll(removals.values());
+            apply(changes, page.anchor());
+            return true;
+        }
+    }
+
+    /** What the endpoint holds now for an id the feed named twice. */
+    private RemoteChange truth(RemoteChange change) {
+        Optional<RemoteRecord> now = run.pair.endpoint().fetch(type, change.remoteId());
+        if (now.isPresent()) {
+            return new RemoteChange.Upsert(now.get());
+        }
+        boolean removed = change instanceof RemoteChange.Removal || removedSeen.contains(change.remoteId());
+        // Absent without a removal in the feed may only mean "left the scope": unlink rather than delete.
+        return removed ? new RemoteChange.Removal(change.remoteId()) : new RemoteChange.OutOfScope(change.remoteId());
+    }
+
+    private int localDeletions(Set<String> remoteIds) {
+        Map<String, Link> links = run.store.linksByRemoteId(run.pair.name(), remoteIds);
+        Map<String, LocalRecord> locals = run.store.records(links.values().stream().map(Link::recordId).toList());
+        return (int) locals.values().stream().filter(l -> !l.record().deleted()).count();
+    }
+
+    private void apply(List<RemoteChange> changes, Optional<String> anchor) {
+        Effects effects = run.effects();
+        String pair = run.pair.name();
+        Map<String, Link> links = run.store.linksByRemoteId(pair, changes.stream().map(RemoteChange::remoteId).toList());
+        Map<String, LocalRecord> locals = run.store.records(links.values().stream().map(Link::recordId).toList());
+        for (RemoteChange change : changes) {
+            Optional<Link> link = Optional.ofNullable(links.get(change.remoteId()));
+            Optional<LocalRecord> local = link.map(l -> locals.get(l.recordId()));
+            Optional<ConflictRow> held = link.map(l -> run.held.get(l.recordId()));
+            switch (change) {
+                case RemoteChange.OutOfScope o -> link.filter(Link::inScope).ifPresent(l -> {
+                    effects.link(new Link(pair, l.recordId(), l.remoteId(), l.remoteVersion(), l.syncedRev(), l.base(), false));
+                    run.planned(l.recordId(), l.remoteId(), new Decision.Nothing());
+                });
+                case RemoteChange.Removal r -> {
+                    if (link.isEmpty()) {
+                        continue;
+                    }
+                    if (held.isPresent()) {
+                        effects.also(() -> run.store.updateConflictRemote(held.get().id(), Optional.empty(),
+                                held.get().remoteVersion(), java.time.Instant.now()));
+                        continue;
+                    }
+                    decide(effects, link, local, new RemoteSide.Deleted(), Optional.empty());
+                }
+                case RemoteChange.Upsert u -> {
+                    RemoteValues.Checked checked = run.checker.check(type, u.record());
+                    if (checked.record().isEmpty()) {
+                        String recordId = link.map(Link::recordId).orElse(null);
+                        effects.also(() -> run.store.raiseIssue(pair, type, recordId, u.remoteId(), UNREADABLE_REMOTE,
+                                checked.problem()));
+                        run.tally.issues++;
+                        continue;
+                    }
+                    RemoteRecord remote = checked.record().get();
+                    if (held.isPresent()) {
+                        effects.also(() -> run.store.updateConflictRemote(held.get().id(), Optional.of(remote.values()),
+                                remote.version(), remote.modifiedAt()));
+                    } else if (link.isEmpty()) {
+                        takeNew(effects, remote);
+                    } else if (!(link.get().inScope() && link.get().remoteVersion().equals(remote.version()))) {
+                        decide(effects, link, local, new RemoteSide.Changed(remote), Optional.of(remote));
+                    } // else: the echo of our own write
+                }
+            }
+        }
+        anchor.ifPresent(a -> effects.also(() -> run.store.saveAnchor(pair, type, a)));
+        run.commit(effects);
+    }
+
+    private void decide(Effects effects, Optional<Link> link, Optional<LocalRecord> local, RemoteSide remote,
+                        Optional<RemoteRecord> remoteRecord) {
+        Decision decision = Planner.decide(link.map(Link::base), Sides.local(local, link), remote, run.pair.policy());
+        String recordId = link.orElseThrow().recordId();
+        run.planned(recordId, link.get().remoteId(), decision);
+        effects.add(decision, link, local, Optional.of(recordId), remoteRecord);
+    }
+
+    /** A record new to this computer: matched by user key on a first sync, else taken as new. */
+    private void takeNew(Effects effects, RemoteRecord remote) {
+        Optional<UserKey> key = UserKey.of(type, remote.values());
+        Deque<LocalRecord> matches = key.map(k -> unlinkedByKey().get(k)).orElse(null);
+        LocalRecord match = matches == null ? null : matches.poll();
+        if (match != null && run.firstSync) {
+            LocalSide local = new LocalSide.Changed(match.record().values(), match.modifiedAt());
+            Decision decision = Planner.decide(Optional.empty(), local, new RemoteSide.Changed(remote), run.pair.policy());
+            run.planned(match.record().id(), remote.remoteId(), decision);
+            effects.add(decision, Optional.empty(), Optional.of(match), Optional.of(match.record().id()), Optional.of(remote));
+            return;
+        }
+        if (match != null) {
+            String localId = match.record().id();
+            String title = match.record().title();
+            effects.also(() -> run.store.raiseIssue(run.pair.name(), type, localId, remote.remoteId(), POSSIBLE_DUPLICATE,
+                    "'" + title + "' was created here while a " + type.id() + " like it was added in "
+                            + run.pair.endpoint().name() + ". Keep both, or delete one of them."));
+            run.tally.issues++;
+            run.duplicateSuspects.add(localId);
+        }
+        Decision decision = new Decision.TakeRemote(remote);
+        run.planned("", remote.remoteId(), decision);
+        effects.add(decision, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(remote));
+    }
+
+    private Map<UserKey, Deque<LocalRecord>> unlinkedByKey() {
+        if (unlinkedByKey == null) {
+            unlinkedByKey = new HashMap<>();
+            for (LocalRecord local : run.store.unlinkedRecords(run.pair.name(), type)) {
+                if (!run.held.containsKey(local.record().id())) {
+                    UserKey.of(type, local.record().values()).ifPresent(k ->
+                            unlinkedByKey.computeIfAbsent(k, x -> new ArrayDeque<>()).add(local));
+                }
+            }
+        }
+        return unlinkedByKey;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.outpost.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.outpost.model.Validation;
+import dev.outpost.store.SyncRun;
+import dev.outpost.store.SyncStore;
+
+/**
+ * Runs a sync pair: first settles what an interrupted run left in the journal, then per type pulls the
+ * endpoint's changes and pushes the local ones, and keeps the run in the history. A failing type does not
+ * stop the others; nothing is lost either way, the next run resumes.
+ */
+public final class SyncEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SyncStore store;
+    private final Clock clock;
+    private final RemoteValues checker;
+
+    public SyncEngine(SyncStore store, Clock clock, Validation validation) {
+        this.store = store;
+        this.clock = clock;
+        this.checker = new RemoteValues(validation);
+    }
+
+    public SyncEngine(SyncStore store) {
+        this(store, Clock.systemUTC(), Validation.inSystemZone());
+    }
+
+    /** Runs the pair once. A dry run reads the endpoint but writes nothing anywhere, and returns the plan. */
+    public SyncReport run(SyncPair pair, RunOptions options) {
+        Instant started = clock.instant();
+        List<TypeReport> reports = new ArrayList<>();
+        List<PlannedAction> plan = new ArrayList<>();
+        String failure = "";
+        try {
+            if (!options.dryRun()) {
+                new JournalRecovery(store).recover(pair);
+            }
+            for (var type : pair.types()) {
+                TypeRun run = new TypeRun(store, pair, type, options, checker, plan);
+                try {
+                    if (new PullPhase(run).run() && run.tally.outcome == TypeOutcome.DONE) {
+                        new PushPhase(run).run();
+                    }
+                } catch (EndpointException e) {
+                    LOG.warn("Sync of {} with {} failed: {}", type.plural(), pair.name(), e.getMessage());
+                    run.tally.outcome = TypeOutcome.FAILED;
+                    run.tally.message = e.getMessage();
+                }
+                reports.add(run.tally.report());
+                if (run.tally.outcome == TypeOutcome.CANCELLED) {
+                    break;
+                }
+            }
+        } catch (EndpointException e) {
+            failure = e.getMessage(); // the journal could not be settled: run nothing, lose nothing
+            LOG.warn("Sync with {} could not start: {}", pair.name(), failure);
+            for (var type : pair.types()) {
+                Tally tally = new Tally(type);
+                tally.outcome = TypeOutcome.FAILED;
+                tally.message = failure;
+                reports.add(tally.report());
+            }
+        }
+        SyncReport report = new SyncReport(pair.name(), reports, plan, started, Duration.between(started, clock.instant()));
+        if (!options.dryRun()) {
+            store.addRun(new SyncRun(0, pair.name(), started, report.duration().toMillis(), report.outcome(),
+                    counts(report), failure.isEmpty() ? firstMessage(report) : failure, false));
+        }
+        return report;
+    }
+
+    private static String firstMessage(SyncReport report) {
+        return report.types().stream().map(TypeReport::message).filter(m -> !m.isEmpty()).findFirst().orElse("");
+    }
+
+    private static String counts(SyncReport report) {
+        try {
+            return JSON.writeValueAsString(report.types());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Reports are plain records", e);
+        }
+    }
+}

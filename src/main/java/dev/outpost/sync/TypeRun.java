@@ -1,0 +1,80 @@
+package dev.outpost.sync;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.outpost.model.RecordType;
+import dev.outpost.store.ConflictRow;
+import dev.outpost.store.SyncIssue;
+import dev.outpost.store.SyncStore;
+
+/** One type's part of one run: what the pull and push phases share. */
+final class TypeRun {
+
+    final SyncStore store;
+    final SyncPair pair;
+    final RecordType type;
+    final RunOptions options;
+    final RemoteValues checker;
+    final Tally tally;
+    final boolean firstSync;
+    /** Records held by an open conflict, by record id. */
+    final Map<String, ConflictRow> held = new HashMap<>();
+    /** Records with an open possible-duplicate issue: not pushed until the user decides. */
+    final Set<String> duplicateSuspects = new HashSet<>();
+    private final List<PlannedAction> plan;
+
+    TypeRun(SyncStore store, SyncPair pair, RecordType type, RunOptions options, RemoteValues checker,
+            List<PlannedAction> plan) {
+        this.store = store;
+        this.pair = pair;
+        this.type = type;
+        this.options = options;
+        this.checker = checker;
+        this.plan = plan;
+        this.tally = new Tally(type);
+        this.firstSync = store.anchor(pair.name(), type).isEmpty() && store.links(pair.name(), type).isEmpty();
+        for (ConflictRow conflict : store.openConflicts(Optional.of(pair.name()))) {
+            held.put(conflict.recordId(), conflict);
+        }
+        for (SyncIssue issue : store.openIssues(Optional.of(pair.name()))) {
+            if (issue.kind().equals(PullPhase.POSSIBLE_DUPLICATE) && issue.recordId() != null) {
+                duplicateSuspects.add(issue.recordId());
+            }
+        }
+    }
+
+    Effects effects() {
+        return new Effects(store, pair.name(), type, tally);
+    }
+
+    /** Writes the effects, unless this is a dry run. */
+    void commit(Effects effects) {
+        if (!options.dryRun() && !effects.isEmpty()) {
+            effects.commit();
+        }
+    }
+
+    void planned(String recordId, String remoteId, Decision decision) {
+        if (options.dryRun() && !(decision instanceof Decision.Nothing)) {
+            plan.add(new PlannedAction(type, recordId, remoteId, decision));
+        }
+    }
+
+    boolean cancelled() {
+        if (options.cancelled().getAsBoolean()) {
+            tally.outcome = TypeOutcome.CANCELLED;
+            tally.message = "Cancelled; the next sync goes on from here.";
+            return true;
+        }
+        return false;
+    }
+
+    boolean guardTrips(int deletions, int total) {
+        return !options.confirmedMassDeletes().contains(type) && pair.guard().trips(deletions, total);
+    }
+}
