@@ -34,8 +34,9 @@ public interface Endpoint {
     List<RemoteRecord> findByUserKey(RecordType type, UserKey key);
 
     /**
-     * The record an earlier {@link RemoteWrite.Create} with this client id made, if it arrived. The engine
-     * asks before it retries a create that was in flight when a run was interrupted.
+     * The record an earlier {@link RemoteWrite.Create} with this client id made, if it arrived, whatever the
+     * scope. The engine asks before it retries a create that was in flight when a run was interrupted. Once
+     * that record is deleted the answer is empty, and a replayed create makes a new record.
      */
     Optional<RemoteRecord> findCreated(RecordType type, String clientId);
 

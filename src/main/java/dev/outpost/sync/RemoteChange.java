@@ -1,8 +1,9 @@
 package dev.outpost.sync;
 
 /**
- * One entry of an endpoint's change feed. Feeds may repeat an entry and may reorder them; the engine
- * copes with both.
+ * One entry of an endpoint's change feed. Feeds may repeat an entry and may reorder them, so a repeated id
+ * may carry an older state than one already delivered; versions are opaque and cannot be ordered, so the
+ * engine asks the endpoint ({@link Endpoint#fetch}) about any id it sees twice in one round.
  */
 public sealed interface RemoteChange {
 
@@ -23,7 +24,7 @@ public sealed interface RemoteChange {
 
     /**
      * The record still exists but left what this pair syncs (a filter, a calendar window). It must not be
-     * treated as a deletion.
+     * treated as a deletion. It may name an id the engine never linked; that is ignored.
      */
     record OutOfScope(String remoteId) implements RemoteChange {
     }

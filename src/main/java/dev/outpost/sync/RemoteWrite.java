@@ -15,7 +15,10 @@ public sealed interface RemoteWrite {
         }
     }
 
-    /** Replaces the record's values if its version is still {@code expectedVersion}. */
+    /**
+     * Replaces the record's values if its version is still {@code expectedVersion}: a field absent from
+     * {@code values} is emptied (an endpoint whose PATCH merges, like Dataverse, sends explicit nulls).
+     */
     record Update(String remoteId, String expectedVersion, Map<String, String> values) implements RemoteWrite {
         public Update {
             values = Map.copyOf(values);

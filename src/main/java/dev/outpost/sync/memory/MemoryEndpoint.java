@@ -276,8 +276,9 @@ public final class MemoryEndpoint implements Endpoint {
     }
 
     /**
-     * Changes the version and nothing else, unseen by the change feed, as a server-side workflow that
-     * touches a row would: the engine's next conditional write to it answers RemoteChanged.
+     * Gives the record a new version (and modification time) with the same values, unseen by the change
+     * feed, as a server-side workflow that touches a row would: the engine's next conditional write to it
+     * answers RemoteChanged, and only a fetch shows why.
      */
     public synchronized RemoteRecord bumpVersion(RecordType type, String remoteId) {
         RemoteRecord record = replace(type, remoteId, existing(type, remoteId).values(), false);
@@ -311,6 +312,7 @@ public final class MemoryEndpoint implements Endpoint {
         return writeCount;
     }
 
+    /** Starts {@link #writeCount()} from zero, so a test can count what one sync writes. */
     public synchronized void resetCounters() {
         writeCount = 0;
     }
