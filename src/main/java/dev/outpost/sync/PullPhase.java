@@ -171,6 +171,7 @@ final class PullPhase {
         }
         anchor.ifPresent(a -> effects.also(() -> run.store.saveAnchor(pair, type, a)));
         run.commit(effects);
+        run.reached(SyncStep.PAGE_APPLIED);
     }
 
     private void decide(Effects effects, Optional<Link> link, Optional<LocalRecord> local, RemoteSide remote,

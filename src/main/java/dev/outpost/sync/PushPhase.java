@@ -145,7 +145,9 @@ final class PushPhase {
     /** Sends one batch and records every answer; returns how many records need another round. */
     private int send(List<Outgoing> batch) {
         List<JournalEntry> entries = run.store.addToJournal(batch.stream().map(Outgoing::entry).toList());
+        run.reached(SyncStep.JOURNAL_WRITTEN);
         List<WriteOutcome> outcomes = run.pair.endpoint().write(run.type, batch.stream().map(Outgoing::write).toList());
+        run.reached(SyncStep.BATCH_SENT);
         if (outcomes.size() != batch.size()) {
             throw new EndpointException(run.pair.endpoint().name() + " answered " + outcomes.size() + " of "
                     + batch.size() + " writes; the rest is checked at the next sync.");
@@ -153,6 +155,7 @@ final class PushPhase {
         int again = 0;
         for (int i = 0; i < batch.size(); i++) {
             again += record(batch.get(i).pending(), entries.get(i), outcomes.get(i));
+            run.reached(SyncStep.WRITE_RECORDED);
         }
         return again;
     }

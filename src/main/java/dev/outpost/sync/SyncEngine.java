@@ -48,7 +48,9 @@ public final class SyncEngine {
         String failure = "";
         try {
             if (!options.dryRun()) {
-                new JournalRecovery(store).recover(pair);
+                if (new JournalRecovery(store).recover(pair) > 0) {
+                    options.observer().reached(SyncStep.JOURNAL_SETTLED);
+                }
             }
             for (var type : pair.types()) {
                 TypeRun run = new TypeRun(store, pair, type, options, checker, plan);

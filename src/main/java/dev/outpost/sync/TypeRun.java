@@ -59,6 +59,10 @@ final class TypeRun {
         }
     }
 
+    void reached(SyncStep step) {
+        options.observer().reached(step);
+    }
+
     void planned(String recordId, String remoteId, Decision decision) {
         if (options.dryRun() && !(decision instanceof Decision.Nothing)) {
             plan.add(new PlannedAction(type, recordId, remoteId, decision));
