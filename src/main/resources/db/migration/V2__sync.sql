@@ -77,3 +77,19 @@ CREATE CACHED TABLE sync_run (
     message     VARCHAR(4000),
     dry_run     BOOLEAN       NOT NULL
 );
+
+-- Finding local changes without scanning every record: per pair and type, the highest rev the last push
+-- looked at, plus the records it left waiting (refused, held, possible duplicates). A local change either
+-- has a higher rev or is one of those.
+CREATE CACHED TABLE push_mark (
+    pair        VARCHAR(16) NOT NULL,
+    type        VARCHAR(16) NOT NULL,
+    scanned_rev BIGINT      NOT NULL,
+    PRIMARY KEY (pair, type)
+);
+CREATE CACHED TABLE push_leftover (
+    pair      VARCHAR(16) NOT NULL,
+    type      VARCHAR(16) NOT NULL,
+    record_id VARCHAR(36) NOT NULL,
+    PRIMARY KEY (pair, type, record_id)
+);

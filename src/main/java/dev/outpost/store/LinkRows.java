@@ -104,29 +104,133 @@ final class LinkRows {
         }
     }
 
-    /** Records of a type the pair has not synced as they are now: never sent, or changed since; not held. */
-    List<PendingRecord> pending(String pair, RecordType type) throws SQLException {
+    /**
+     * Records of a type the pair has not synced as they are now (never sent, or changed since), held ones
+     * included, oldest first. Only records written since the last push, or left waiting by it, are read:
+     * the cost follows the changes, not the size of the store.
+     */
+    PendingScan pending(String pair, RecordType type) throws SQLException {
+        long scannedRev;
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT COALESCE(MAX(rev), 0) FROM record");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            scannedRev = rs.getLong(1);
+        }
+        long mark = 0;
         try (PreparedStatement ps = db.connection().prepareStatement(
-                "SELECT r.id, r.type, r.rev, r.deleted, r.fields, r.modified_at, " + COLUMNS
-                        + " FROM record r LEFT JOIN link l ON l.record_id = r.id AND l.pair = ? "
-                        + "WHERE r.type = ? AND ((l.record_id IS NULL AND r.deleted = FALSE) "
-                        + "OR (l.in_scope = TRUE AND l.synced_rev < r.rev)) "
-                        + "AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.pair = ? AND c.record_id = r.id "
-                        + "AND c.resolved_at IS NULL) ORDER BY r.rev")) {
+                "SELECT scanned_rev FROM push_mark WHERE pair = ? AND type = ?")) {
+            ps.setString(1, pair);
+            ps.setString(2, type.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                mark = rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+        Map<String, PendingRecord> found = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = db.connection().prepareStatement(PENDING + " AND r.rev > ? AND r.rev <= ?")) {
+            ps.setString(1, pair);
+            ps.setString(2, type.id());
+            ps.setLong(3, mark);
+            ps.setLong(4, scannedRev);
+            readPending(ps, found);
+        }
+        try (PreparedStatement ps = db.connection().prepareStatement(PENDING
+                + " AND r.id IN (SELECT record_id FROM push_leftover WHERE pair = ? AND type = ?)")) {
             ps.setString(1, pair);
             ps.setString(2, type.id());
             ps.setString(3, pair);
-            List<PendingRecord> result = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    var record = new dev.outpost.model.Record(rs.getString(1), RecordType.parse(rs.getString(2)),
-                            FieldsJson.read(rs.getString(5)), rs.getLong(3), rs.getBoolean(4));
-                    LocalRecord local = new LocalRecord(record, rs.getTimestamp(6).toInstant());
-                    result.add(new PendingRecord(local, rs.getString(8) == null ? java.util.Optional.empty()
-                            : java.util.Optional.of(link(rs, 7))));
-                }
+            ps.setString(4, type.id());
+            readPending(ps, found);
+        }
+        List<PendingRecord> ordered = new ArrayList<>(found.values());
+        ordered.sort(java.util.Comparator.comparingLong(p -> p.local().record().rev()));
+        return new PendingScan(ordered, scannedRev);
+    }
+
+    /** The ids among these that are still waiting to be synced with the pair. */
+    java.util.Set<String> stillPending(String pair, RecordType type, Collection<String> ids) throws SQLException {
+        Map<String, PendingRecord> found = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            Connection c = db.connection();
+            try (PreparedStatement ps = c.prepareStatement(PENDING + " AND r.id IN (UNNEST(?))")) {
+                ps.setString(1, pair);
+                ps.setString(2, type.id());
+                ps.setArray(3, c.createArrayOf("VARCHAR", ids.toArray()));
+                readPending(ps, found);
             }
-            return result;
+        }
+        return found.keySet();
+    }
+
+    /** Remembers how far a push looked and what it left waiting. */
+    void markPushed(String pair, RecordType type, long scannedRev, Collection<String> leftover) throws SQLException {
+        Connection c = db.connection();
+        try (PreparedStatement ps = c.prepareStatement(
+                "MERGE INTO push_mark USING (VALUES (CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(16)), CAST(? AS BIGINT))) "
+                        + "AS v(pair, type, scanned_rev) ON push_mark.pair = v.pair AND push_mark.type = v.type "
+                        + "WHEN MATCHED THEN UPDATE SET push_mark.scanned_rev = v.scanned_rev "
+                        + "WHEN NOT MATCHED THEN INSERT VALUES v.pair, v.type, v.scanned_rev")) {
+            ps.setString(1, pair);
+            ps.setString(2, type.id());
+            ps.setLong(3, scannedRev);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM push_leftover WHERE pair = ? AND type = ?")) {
+            ps.setString(1, pair);
+            ps.setString(2, type.id());
+            ps.executeUpdate();
+        }
+        if (!leftover.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO push_leftover VALUES (?, ?, ?)")) {
+                for (String id : leftover) {
+                    ps.setString(1, pair);
+                    ps.setString(2, type.id());
+                    ps.setString(3, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static final String PENDING = "SELECT r.id, r.type, r.rev, r.deleted, r.fields, r.modified_at, " + COLUMNS
+            + " FROM record r LEFT JOIN link l ON l.record_id = r.id AND l.pair = ? "
+            + "WHERE r.type = ? AND ((l.record_id IS NULL AND r.deleted = FALSE) "
+            + "OR (l.in_scope = TRUE AND l.synced_rev < r.rev))";
+
+    private static void readPending(PreparedStatement ps, Map<String, PendingRecord> into) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                var record = new dev.outpost.model.Record(rs.getString(1), RecordType.parse(rs.getString(2)),
+                        FieldsJson.read(rs.getString(5)), rs.getLong(3), rs.getBoolean(4));
+                LocalRecord local = new LocalRecord(record, rs.getTimestamp(6).toInstant());
+                into.put(record.id(), new PendingRecord(local, rs.getString(8) == null ? java.util.Optional.empty()
+                        : java.util.Optional.of(link(rs, 7))));
+            }
+        }
+    }
+
+    /** Whether the pair links any record of the type. */
+    boolean any(String pair, RecordType type) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT 1 FROM link l JOIN record r ON r.id = l.record_id "
+                + "WHERE l.pair = ? AND r.type = ? LIMIT 1")) {
+            ps.setString(1, pair);
+            ps.setString(2, type.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** How many records of the type the pair links. */
+    int count(String pair, RecordType type) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT COUNT(*) FROM link l JOIN record r "
+                + "ON r.id = l.record_id WHERE l.pair = ? AND r.type = ?")) {
+            ps.setString(1, pair);
+            ps.setString(2, type.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 

@@ -122,9 +122,32 @@ public final class SyncStore {
         });
     }
 
-    /** The local changes of a type the pair has not synced, oldest first; held records left out. */
-    public List<PendingRecord> pending(String pair, RecordType type) {
+    /** The local changes of a type the pair has not synced, oldest first, held records included. */
+    public PendingScan pending(String pair, RecordType type) {
         return db.read(() -> links.pending(pair, type));
+    }
+
+    /** The ids among these whose records still wait to be synced with the pair. */
+    public java.util.Set<String> stillPending(String pair, RecordType type, Collection<String> ids) {
+        return db.read(() -> links.stillPending(pair, type, ids));
+    }
+
+    /** Remembers how far a push looked ({@link PendingScan#scannedRev()}) and which records it left waiting. */
+    public void markPushed(String pair, RecordType type, long scannedRev, Collection<String> leftover) {
+        db.write(() -> {
+            links.markPushed(pair, type, scannedRev, leftover);
+            return null;
+        });
+    }
+
+    /** Whether the pair links any record of the type. */
+    public boolean hasLinks(String pair, RecordType type) {
+        return db.read(() -> links.any(pair, type));
+    }
+
+    /** How many records of the type the pair links. */
+    public int linkCount(String pair, RecordType type) {
+        return db.read(() -> links.count(pair, type));
     }
 
     // --- anchors

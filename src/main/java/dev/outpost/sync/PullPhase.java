@@ -92,7 +92,7 @@ final class PullPhase {
                 }
             }
             int deletions = localDeletions(removals.keySet());
-            if (run.guardTrips(deletions, run.store.liveCount(type))) {
+            if (run.guardTrips(deletions, () -> run.store.liveCount(type))) {
                 apply(changes, Optional.empty());
                 run.tally.outcome = TypeOutcome.NEEDS_CONFIRMATION;
                 run.tally.pendingDeletes = deletions;

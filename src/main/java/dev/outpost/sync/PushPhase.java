@@ -10,6 +10,7 @@ import dev.outpost.store.JournalEntry;
 import dev.outpost.store.Link;
 import dev.outpost.store.LocalRecord;
 import dev.outpost.store.PendingRecord;
+import dev.outpost.store.PendingScan;
 
 /**
  * Sends one type's local changes, in batches. Each batch is written to the journal before it is sent and
@@ -31,14 +32,15 @@ final class PushPhase {
     /** Pushes until nothing is left to send; false when the run stopped early (guard, cancel). */
     boolean run() {
         for (int round = 0; round < ROUNDS; round++) {
-            List<PendingRecord> pending = run.store.pending(run.pair.name(), run.type).stream()
+            run.refreshHeld();
+            PendingScan scan = run.store.pending(run.pair.name(), run.type);
+            List<PendingRecord> pending = scan.records().stream()
+                    .filter(p -> !run.held.containsKey(p.local().record().id()))
                     .filter(p -> !run.duplicateSuspects.contains(p.local().record().id())).toList();
-            if (pending.isEmpty()) {
-                return true;
-            }
             if (round == 0) {
                 int deletions = (int) pending.stream().filter(p -> p.local().record().deleted() && p.link().isPresent()).count();
-                if (run.guardTrips(deletions, run.store.links(run.pair.name(), run.type).size())) {
+                if (deletions > run.pair.guard().minimum()
+                        && run.guardTrips(deletions, run.store.linkCount(run.pair.name(), run.type))) {
                     run.tally.outcome = TypeOutcome.NEEDS_CONFIRMATION;
                     run.tally.pendingDeletes = deletions;
                     run.tally.message = deletions + " " + run.type.plural() + " were deleted here. Confirm to delete them in "
@@ -54,10 +56,13 @@ final class PushPhase {
             int size = Math.max(1, run.pair.endpoint().batchSize());
             for (int from = 0; from < outgoing.size(); from += size) {
                 if (run.cancelled()) {
-                    return false;
+                    return false; // the push mark stays where it was: the next run looks at these again
                 }
                 again += send(outgoing.subList(from, Math.min(outgoing.size(), from + size)));
             }
+            List<String> looked = scan.records().stream().map(p -> p.local().record().id()).toList();
+            run.store.markPushed(run.pair.name(), run.type, scan.scannedRev(),
+                    run.store.stillPending(run.pair.name(), run.type, looked));
             if (again == 0) {
                 return true;
             }

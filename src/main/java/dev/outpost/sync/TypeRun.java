@@ -37,14 +37,20 @@ final class TypeRun {
         this.checker = checker;
         this.plan = plan;
         this.tally = new Tally(type);
-        this.firstSync = store.anchor(pair.name(), type).isEmpty() && store.links(pair.name(), type).isEmpty();
-        for (ConflictRow conflict : store.openConflicts(Optional.of(pair.name()))) {
-            held.put(conflict.recordId(), conflict);
-        }
+        this.firstSync = store.anchor(pair.name(), type).isEmpty() && !store.hasLinks(pair.name(), type);
+        refreshHeld();
         for (SyncIssue issue : store.openIssues(Optional.of(pair.name()))) {
             if (issue.kind().equals(PullPhase.POSSIBLE_DUPLICATE) && issue.recordId() != null) {
                 duplicateSuspects.add(issue.recordId());
             }
+        }
+    }
+
+    /** Reads which records open conflicts hold, including those this run has just recorded. */
+    void refreshHeld() {
+        held.clear();
+        for (ConflictRow conflict : store.openConflicts(Optional.of(pair.name()))) {
+            held.put(conflict.recordId(), conflict);
         }
     }
 
@@ -80,5 +86,10 @@ final class TypeRun {
 
     boolean guardTrips(int deletions, int total) {
         return !options.confirmedMassDeletes().contains(type) && pair.guard().trips(deletions, total);
+    }
+
+    /** Like {@link #guardTrips(int, int)}, counting the side's records only when the deletions could trip it. */
+    boolean guardTrips(int deletions, java.util.function.IntSupplier total) {
+        return deletions > pair.guard().minimum() && guardTrips(deletions, total.getAsInt());
     }
 }
