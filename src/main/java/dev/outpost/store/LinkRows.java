@@ -38,10 +38,11 @@ final class LinkRows {
             return found;
         }
         Connection c = db.connection();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM link l WHERE l.pair = ? AND l."
-                + column + " IN (UNNEST(?))")) {
-            ps.setString(1, pair);
-            ps.setArray(2, c.createArrayOf("VARCHAR", keys.toArray()));
+        // A join with the unnested ids lets HSQLDB look each id up in the index; "IN (UNNEST(?))" scanned.
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM UNNEST(CAST(? AS VARCHAR(200) ARRAY)) AS u(k) JOIN link l ON l.pair = ? "
+                + "AND l." + column + " = u.k")) {
+            ps.setArray(1, c.createArrayOf("VARCHAR", keys.toArray()));
+            ps.setString(2, pair);
             for (Link link : read(ps)) {
                 found.put(byRemote ? link.remoteId() : link.recordId(), link);
             }
@@ -73,26 +74,50 @@ final class LinkRows {
         if (links.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = db.connection().prepareStatement(
-                "MERGE INTO link USING (VALUES (CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(36)), CAST(? AS VARCHAR(200)), "
-                        + "CAST(? AS VARCHAR(200)), CAST(? AS BIGINT), CAST(? AS VARCHAR(2000000)), CAST(? AS BOOLEAN))) "
-                        + "AS v(pair, record_id, remote_id, remote_version, synced_rev, base, in_scope) "
-                        + "ON link.pair = v.pair AND link.record_id = v.record_id "
-                        + "WHEN MATCHED THEN UPDATE SET link.remote_id = v.remote_id, link.remote_version = v.remote_version, "
-                        + "link.synced_rev = v.synced_rev, link.base = v.base, link.in_scope = v.in_scope "
-                        + "WHEN NOT MATCHED THEN INSERT VALUES v.pair, v.record_id, v.remote_id, v.remote_version, "
-                        + "v.synced_rev, v.base, v.in_scope")) {
-            for (Link link : links) {
-                ps.setString(1, link.pair());
-                ps.setString(2, link.recordId());
-                ps.setString(3, link.remoteId());
-                ps.setString(4, link.remoteVersion());
-                ps.setLong(5, link.syncedRev());
-                ps.setString(6, FieldsJson.write(link.base()));
-                ps.setBoolean(7, link.inScope());
-                ps.addBatch();
+        // Plain batches rather than MERGE: a MERGE per row is several times slower on a first sync's pages.
+        Map<String, List<Link>> byPair = new HashMap<>();
+        links.forEach(l -> byPair.computeIfAbsent(l.pair(), p -> new ArrayList<>()).add(l));
+        for (var entry : byPair.entrySet()) {
+            Map<String, Link> existing = byRecordIds(entry.getKey(), entry.getValue().stream().map(Link::recordId).toList());
+            Map<String, Link> latest = new java.util.LinkedHashMap<>();
+            entry.getValue().forEach(l -> latest.put(l.recordId(), l));
+            Connection c = db.connection();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO link (pair, record_id, remote_id, remote_version, "
+                    + "synced_rev, base, in_scope) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement update = c.prepareStatement("UPDATE link SET remote_id = ?, remote_version = ?, "
+                         + "synced_rev = ?, base = ?, in_scope = ? WHERE pair = ? AND record_id = ?")) {
+                int inserts = 0;
+                int updates = 0;
+                for (Link link : latest.values()) {
+                    if (existing.containsKey(link.recordId())) {
+                        update.setString(1, link.remoteId());
+                        update.setString(2, link.remoteVersion());
+                        update.setLong(3, link.syncedRev());
+                        update.setString(4, FieldsJson.write(link.base()));
+                        update.setBoolean(5, link.inScope());
+                        update.setString(6, link.pair());
+                        update.setString(7, link.recordId());
+                        update.addBatch();
+                        updates++;
+                    } else {
+                        insert.setString(1, link.pair());
+                        insert.setString(2, link.recordId());
+                        insert.setString(3, link.remoteId());
+                        insert.setString(4, link.remoteVersion());
+                        insert.setLong(5, link.syncedRev());
+                        insert.setString(6, FieldsJson.write(link.base()));
+                        insert.setBoolean(7, link.inScope());
+                        insert.addBatch();
+                        inserts++;
+                    }
+                }
+                if (updates > 0) {
+                    update.executeBatch();
+                }
+                if (inserts > 0) {
+                    insert.executeBatch();
+                }
             }
-            ps.executeBatch();
         }
     }
 
@@ -111,10 +136,9 @@ final class LinkRows {
      */
     PendingScan pending(String pair, RecordType type) throws SQLException {
         long scannedRev;
-        try (PreparedStatement ps = db.connection().prepareStatement("SELECT COALESCE(MAX(rev), 0) FROM record");
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT rev FROM record ORDER BY rev DESC LIMIT 1"); // MAX(rev) scanned the table
              ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            scannedRev = rs.getLong(1);
+            scannedRev = rs.next() ? rs.getLong(1) : 0;
         }
         long mark = 0;
         try (PreparedStatement ps = db.connection().prepareStatement(
@@ -133,8 +157,8 @@ final class LinkRows {
             ps.setLong(4, scannedRev);
             readPending(ps, found);
         }
-        try (PreparedStatement ps = db.connection().prepareStatement(PENDING
-                + " AND r.id IN (SELECT record_id FROM push_leftover WHERE pair = ? AND type = ?)")) {
+        try (PreparedStatement ps = db.connection().prepareStatement(PENDING.replace("FROM record r ",
+                "FROM push_leftover p JOIN record r ON r.id = p.record_id AND p.pair = ? AND p.type = ? "))) {
             ps.setString(1, pair);
             ps.setString(2, type.id());
             ps.setString(3, pair);
@@ -151,10 +175,11 @@ final class LinkRows {
         Map<String, PendingRecord> found = new java.util.LinkedHashMap<>();
         if (!ids.isEmpty()) {
             Connection c = db.connection();
-            try (PreparedStatement ps = c.prepareStatement(PENDING + " AND r.id IN (UNNEST(?))")) {
-                ps.setString(1, pair);
-                ps.setString(2, type.id());
-                ps.setArray(3, c.createArrayOf("VARCHAR", ids.toArray()));
+            try (PreparedStatement ps = c.prepareStatement(PENDING.replace("FROM record r ",
+                    "FROM UNNEST(CAST(? AS VARCHAR(200) ARRAY)) AS u(k) JOIN record r ON r.id = u.k "))) {
+                ps.setArray(1, c.createArrayOf("VARCHAR", ids.toArray()));
+                ps.setString(2, pair);
+                ps.setString(3, type.id());
                 readPending(ps, found);
             }
         }
@@ -164,6 +189,9 @@ final class LinkRows {
     /** Remembers how far a push looked and what it left waiting. */
     void markPushed(String pair, RecordType type, long scannedRev, Collection<String> leftover) throws SQLException {
         Connection c = db.connection();
+        if (scannedRev == mark(pair, type) && leftover.isEmpty() && !hasLeftovers(pair, type)) {
+            return; // nothing moved: spare the commit (each one is a disk sync)
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "MERGE INTO push_mark USING (VALUES (CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(16)), CAST(? AS BIGINT))) "
                         + "AS v(pair, type, scanned_rev) ON push_mark.pair = v.pair AND push_mark.type = v.type "
@@ -189,6 +217,44 @@ final class LinkRows {
                 }
                 ps.executeBatch();
             }
+        }
+    }
+
+    private long mark(String pair, RecordType type) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "SELECT scanned_rev FROM push_mark WHERE pair = ? AND type = ?")) {
+            ps.setString(1, pair);
+            ps.setString(2, type.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    private boolean hasLeftovers(String pair, RecordType type) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "SELECT 1 FROM push_leftover WHERE pair = ? AND type = ? LIMIT 1")) {
+            ps.setString(1, pair);
+            ps.setString(2, type.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The remote ids of the in-scope links of a type: what a complete listing is reconciled against. */
+    java.util.Set<String> inScopeRemoteIds(String pair, RecordType type) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT l.remote_id FROM link l JOIN record r "
+                + "ON r.id = l.record_id WHERE l.pair = ? AND r.type = ? AND l.in_scope = TRUE")) {
+            ps.setString(1, pair);
+            ps.setString(2, type.id());
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
         }
     }
 

@@ -36,7 +36,8 @@ final class SyncRecordRows {
             return found;
         }
         Connection c = db.connection();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM record WHERE id IN (UNNEST(?))")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS.replace("id,", "r.id,")
+                .replace(", type", ", r.type") + " FROM UNNEST(CAST(? AS VARCHAR(200) ARRAY)) AS u(k) JOIN record r ON r.id = u.k")) {
             ps.setArray(1, c.createArrayOf("VARCHAR", ids.toArray()));
             for (LocalRecord r : read(ps)) {
                 found.put(r.record().id(), r);

@@ -140,9 +140,9 @@ public final class SyncStore {
         });
     }
 
-    /** Whether the pair links any record of the type. */
-    public boolean hasLinks(String pair, RecordType type) {
-        return db.read(() -> links.any(pair, type));
+    /** The remote ids of the pair's in-scope links of a type. */
+    public java.util.Set<String> inScopeRemoteIds(String pair, RecordType type) {
+        return db.read(() -> links.inScopeRemoteIds(pair, type));
     }
 
     /** How many records of the type the pair links. */
@@ -158,7 +158,9 @@ public final class SyncStore {
 
     public void saveAnchor(String pair, RecordType type, String token) {
         db.write(() -> {
-            anchors.save(pair, type, token);
+            if (!anchors.get(pair, type).filter(token::equals).isPresent()) {
+                anchors.save(pair, type, token);
+            }
             return null;
         });
     }

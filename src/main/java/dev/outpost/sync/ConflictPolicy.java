@@ -12,7 +12,10 @@ public enum ConflictPolicy {
     SERVER_WINS("server-wins"),
     /** This computer's version wins. */
     LOCAL_WINS("local-wins"),
-    /** The side changed last wins; a deletion carries no time, so an edit beats a deletion. */
+    /**
+     * The side changed last wins. A remote deletion carries no time, so a local edit beats it; a local
+     * deletion has one and is compared. A tie goes to the endpoint.
+     */
     NEWEST_WINS("newest-wins");
 
     private final String id;

@@ -85,9 +85,9 @@ final class PullPhase {
             }
             if (listing) {
                 // A complete listing: a linked record it does not hold was deleted there.
-                for (Link link : run.store.links(run.pair.name(), type)) {
-                    if (link.inScope() && !seen.contains(link.remoteId())) {
-                        removals.put(link.remoteId(), new RemoteChange.Removal(link.remoteId()));
+                for (String remoteId : run.store.inScopeRemoteIds(run.pair.name(), type)) {
+                    if (!seen.contains(remoteId)) {
+                        removals.put(remoteId, new RemoteChange.Removal(remoteId));
                     }
                 }
             }

@@ -37,7 +37,8 @@ final class TypeRun {
         this.checker = checker;
         this.plan = plan;
         this.tally = new Tally(type);
-        this.firstSync = store.anchor(pair.name(), type).isEmpty() && !store.hasLinks(pair.name(), type);
+        // Until a first pull has ended with an anchor, matching by user key links records made on both sides.
+        this.firstSync = store.anchor(pair.name(), type).isEmpty();
         refreshHeld();
         for (SyncIssue issue : store.openIssues(Optional.of(pair.name()))) {
             if (issue.kind().equals(PullPhase.POSSIBLE_DUPLICATE) && issue.recordId() != null) {
