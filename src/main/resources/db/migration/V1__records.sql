@@ -26,7 +26,11 @@ CREATE CACHED TABLE link (
     remote_version VARCHAR(200),
     synced_rev     BIGINT       NOT NULL,
     base           VARCHAR(2000000),
+    type           VARCHAR(16)  DEFAULT '' NOT NULL,
     PRIMARY KEY (pair, record_id),
     CONSTRAINT link_record FOREIGN KEY (record_id) REFERENCES record (id) ON DELETE CASCADE
 );
 CREATE UNIQUE INDEX link_by_remote ON link (pair, remote_id);
+-- type is the record's type, copied so a pair's links of one type are found without a join; no index
+-- on it: a third index made every link insert of a first sync markedly slower, and only rare
+-- operations (a re-list, the mass-delete guard) read links by type.

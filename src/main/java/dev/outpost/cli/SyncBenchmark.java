@@ -70,7 +70,8 @@ final class SyncBenchmark implements Callable<Integer> {
     private Timing measure(PrintWriter out, int size) throws Exception {
         Path folder = Files.createTempDirectory("outpost-bench-sync-");
         try (OfflineStore store = OfflineStore.open(new ProfileFolder(folder))) {
-            MemoryEndpoint remote = new MemoryEndpoint("CRM").seed(seed);
+            // 5,000 rows a page, Dataverse's largest odata.maxpagesize: a first sync is a long listing.
+            MemoryEndpoint remote = new MemoryEndpoint("CRM").seed(seed).pageSize(5000);
             SampleRecords sample = new SampleRecords(seed, Instant.parse("2026-11-21T09:00:00Z"));
             List<String> someAccount = List.of(UUID.nameUUIDFromBytes(new byte[] {1}).toString());
             SampleRecords.split(size).forEach((type, count) -> {

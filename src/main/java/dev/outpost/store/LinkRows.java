@@ -53,7 +53,7 @@ final class LinkRows {
     /** Every link of a pair to records of a type. */
     List<Link> ofType(String pair, RecordType type) throws SQLException {
         try (PreparedStatement ps = db.connection().prepareStatement("SELECT " + COLUMNS
-                + " FROM link l JOIN record r ON r.id = l.record_id WHERE l.pair = ? AND r.type = ?")) {
+                + " FROM link l WHERE l.pair = ? AND l.type = ?")) {
             ps.setString(1, pair);
             ps.setString(2, type.id());
             return read(ps);
@@ -70,7 +70,8 @@ final class LinkRows {
         }
     }
 
-    void put(List<Link> links) throws SQLException {
+    /** Writes links of records of a type; those of {@code newRecordIds} are known not to exist yet. */
+    void put(RecordType type, List<Link> links, java.util.Set<String> newRecordIds) throws SQLException {
         if (links.isEmpty()) {
             return;
         }
@@ -78,12 +79,13 @@ final class LinkRows {
         Map<String, List<Link>> byPair = new HashMap<>();
         links.forEach(l -> byPair.computeIfAbsent(l.pair(), p -> new ArrayList<>()).add(l));
         for (var entry : byPair.entrySet()) {
-            Map<String, Link> existing = byRecordIds(entry.getKey(), entry.getValue().stream().map(Link::recordId).toList());
+            Map<String, Link> existing = byRecordIds(entry.getKey(), entry.getValue().stream().map(Link::recordId)
+                    .filter(id -> !newRecordIds.contains(id)).toList());
             Map<String, Link> latest = new java.util.LinkedHashMap<>();
             entry.getValue().forEach(l -> latest.put(l.recordId(), l));
             Connection c = db.connection();
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO link (pair, record_id, remote_id, remote_version, "
-                    + "synced_rev, base, in_scope) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                    + "synced_rev, base, in_scope, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement update = c.prepareStatement("UPDATE link SET remote_id = ?, remote_version = ?, "
                          + "synced_rev = ?, base = ?, in_scope = ? WHERE pair = ? AND record_id = ?")) {
                 int inserts = 0;
@@ -107,6 +109,7 @@ final class LinkRows {
                         insert.setLong(5, link.syncedRev());
                         insert.setString(6, FieldsJson.write(link.base()));
                         insert.setBoolean(7, link.inScope());
+                        insert.setString(8, type.id());
                         insert.addBatch();
                         inserts++;
                     }
@@ -134,7 +137,7 @@ final class LinkRows {
      * included, oldest first. Only records written since the last push, or left waiting by it, are read:
      * the cost follows the changes, not the size of the store.
      */
-    PendingScan pending(String pair, RecordType type) throws SQLException {
+    PendingScan pending(String pair, RecordType type, long[] syncedRevs) throws SQLException {
         long scannedRev;
         try (PreparedStatement ps = db.connection().prepareStatement("SELECT rev FROM record ORDER BY rev DESC LIMIT 1"); // MAX(rev) scanned the table
              ResultSet rs = ps.executeQuery()) {
@@ -151,11 +154,19 @@ final class LinkRows {
         }
         Map<String, PendingRecord> found = new java.util.LinkedHashMap<>();
         try (PreparedStatement ps = db.connection().prepareStatement(PENDING + " AND r.rev > ? AND r.rev <= ?")) {
-            ps.setString(1, pair);
-            ps.setString(2, type.id());
-            ps.setLong(3, mark);
-            ps.setLong(4, scannedRev);
-            readPending(ps, found);
+            // Revs this run's pull wrote already in step with the pair are skipped: read only the gaps between.
+            long from = mark;
+            for (long rev : syncedRevs) {
+                if (rev > from && rev <= scannedRev) {
+                    if (rev > from + 1) {
+                        readRange(ps, pair, type, from, rev - 1, found);
+                    }
+                    from = rev;
+                }
+            }
+            if (scannedRev > from) {
+                readRange(ps, pair, type, from, scannedRev, found);
+            }
         }
         try (PreparedStatement ps = db.connection().prepareStatement(PENDING.replace("FROM record r ",
                 "FROM push_leftover p JOIN record r ON r.id = p.record_id AND p.pair = ? AND p.type = ? "))) {
@@ -244,8 +255,8 @@ final class LinkRows {
 
     /** The remote ids of the in-scope links of a type: what a complete listing is reconciled against. */
     java.util.Set<String> inScopeRemoteIds(String pair, RecordType type) throws SQLException {
-        try (PreparedStatement ps = db.connection().prepareStatement("SELECT l.remote_id FROM link l JOIN record r "
-                + "ON r.id = l.record_id WHERE l.pair = ? AND r.type = ? AND l.in_scope = TRUE")) {
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "SELECT l.remote_id FROM link l WHERE l.pair = ? AND l.type = ? AND l.in_scope = TRUE")) {
             ps.setString(1, pair);
             ps.setString(2, type.id());
             java.util.Set<String> ids = new java.util.HashSet<>();
@@ -263,6 +274,15 @@ final class LinkRows {
             + "WHERE r.type = ? AND ((l.record_id IS NULL AND r.deleted = FALSE) "
             + "OR (l.in_scope = TRUE AND l.synced_rev < r.rev))";
 
+    private static void readRange(PreparedStatement ps, String pair, RecordType type, long after, long upTo,
+                                  Map<String, PendingRecord> into) throws SQLException {
+        ps.setString(1, pair);
+        ps.setString(2, type.id());
+        ps.setLong(3, after);
+        ps.setLong(4, upTo);
+        readPending(ps, into);
+    }
+
     private static void readPending(PreparedStatement ps, Map<String, PendingRecord> into) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -277,8 +297,8 @@ final class LinkRows {
 
     /** Whether the pair links any record of the type. */
     boolean any(String pair, RecordType type) throws SQLException {
-        try (PreparedStatement ps = db.connection().prepareStatement("SELECT 1 FROM link l JOIN record r ON r.id = l.record_id "
-                + "WHERE l.pair = ? AND r.type = ? LIMIT 1")) {
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "SELECT 1 FROM link l WHERE l.pair = ? AND l.type = ? LIMIT 1")) {
             ps.setString(1, pair);
             ps.setString(2, type.id());
             try (ResultSet rs = ps.executeQuery()) {
@@ -289,8 +309,8 @@ final class LinkRows {
 
     /** How many records of the type the pair links. */
     int count(String pair, RecordType type) throws SQLException {
-        try (PreparedStatement ps = db.connection().prepareStatement("SELECT COUNT(*) FROM link l JOIN record r "
-                + "ON r.id = l.record_id WHERE l.pair = ? AND r.type = ?")) {
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "SELECT COUNT(*) FROM link l WHERE l.pair = ? AND l.type = ?")) {
             ps.setString(1, pair);
             ps.setString(2, type.id());
             try (ResultSet rs = ps.executeQuery()) {

@@ -47,13 +47,13 @@ final class SyncRecordRows {
     }
 
     /** Records to create or overwrite, live; returns them with their new revs, in the same order. */
-    List<Record> put(List<Record> records) throws SQLException {
+    List<Record> put(List<Record> records, java.util.Set<String> newIds) throws SQLException {
         if (records.isEmpty()) {
             return List.of();
         }
         Connection c = db.connection();
         long[] revs = nextRevs(records.size());
-        Map<String, LocalRecord> existing = byIds(records.stream().map(Record::id).toList());
+        Map<String, LocalRecord> existing = byIds(records.stream().map(Record::id).filter(id -> !newIds.contains(id)).toList());
         OffsetDateTime now = OffsetDateTime.now();
         List<Record> written = new ArrayList<>(records.size());
         try (PreparedStatement insert = c.prepareStatement(

@@ -62,7 +62,12 @@ public final class SyncStore {
 
     /** Creates or overwrites live records with the given ids and values; returns them with their new revs. */
     public List<Record> putRecords(List<Record> values) {
-        return db.write(() -> records.put(values));
+        return putRecords(values, java.util.Set.of());
+    }
+
+    /** Like {@link #putRecords(List)}, where the records of {@code newIds} are known not to exist yet. */
+    public List<Record> putRecords(List<Record> values, java.util.Set<String> newIds) {
+        return db.write(() -> records.put(values, newIds));
     }
 
     /** Marks a record deleted; returns the tombstone with its new rev. */
@@ -108,9 +113,15 @@ public final class SyncStore {
         return db.read(() -> links.count(pair));
     }
 
-    public void putLinks(List<Link> changed) {
+    /** Creates or replaces links of records of the type. */
+    public void putLinks(RecordType type, List<Link> changed) {
+        putLinks(type, changed, java.util.Set.of());
+    }
+
+    /** Like {@link #putLinks(RecordType, List)}, where the records of {@code newRecordIds} have no link yet. */
+    public void putLinks(RecordType type, List<Link> changed, java.util.Set<String> newRecordIds) {
         db.write(() -> {
-            links.put(changed);
+            links.put(type, changed, newRecordIds);
             return null;
         });
     }
@@ -124,7 +135,15 @@ public final class SyncStore {
 
     /** The local changes of a type the pair has not synced, oldest first, held records included. */
     public PendingScan pending(String pair, RecordType type) {
-        return db.read(() -> links.pending(pair, type));
+        return pending(pair, type, new long[0]);
+    }
+
+    /**
+     * Like {@link #pending(String, RecordType)}, skipping the given revs, sorted: records this run wrote
+     * already in step with the pair, which need not be read again.
+     */
+    public PendingScan pending(String pair, RecordType type, long[] syncedRevs) {
+        return db.read(() -> links.pending(pair, type, syncedRevs));
     }
 
     /** The ids among these whose records still wait to be synced with the pair. */

@@ -35,7 +35,7 @@ public final class ConflictResolver {
             switch (ConflictKind.valueOf(c.kind())) {
                 // The remote record is gone: unlinked and live, the record is created there again.
                 case LOCAL_CHANGED_REMOTE_DELETED -> store.removeLink(c.pair(), c.recordId());
-                case BOTH_CHANGED, LOCAL_DELETED_REMOTE_CHANGED -> link.ifPresent(l -> store.putLinks(List.of(
+                case BOTH_CHANGED, LOCAL_DELETED_REMOTE_CHANGED -> link.ifPresent(l -> store.putLinks(c.type(), List.of(
                         new Link(c.pair(), l.recordId(), l.remoteId(), c.remoteVersion(), l.syncedRev(),
                                 c.remoteValues().orElse(l.base()), true))));
             }
@@ -66,7 +66,7 @@ public final class ConflictResolver {
         }
         store.inTransaction(() -> {
             store.putRecords(List.of(new Record(c.recordId(), c.type(), checked.values(), 0, false)));
-            store.link(c.pair(), c.recordId()).ifPresent(l -> store.putLinks(List.of(new Link(c.pair(), l.recordId(),
+            store.link(c.pair(), c.recordId()).ifPresent(l -> store.putLinks(c.type(), List.of(new Link(c.pair(), l.recordId(),
                     l.remoteId(), c.remoteVersion(), l.syncedRev(), c.remoteValues().orElse(Map.of()), true))));
             if (c.remoteValues().isEmpty()) {
                 store.removeLink(c.pair(), c.recordId()); // deleted there: the merged record is created again
@@ -84,7 +84,10 @@ public final class ConflictResolver {
     public Optional<String> keepBoth(long conflictId) {
         ConflictRow c = open(conflictId);
         return store.inTransaction(() -> {
-            Optional<String> copy = c.localValues().map(values -> {
+            // The record as it is now, not as the conflict found it: the user may have edited it while it was held.
+            Optional<Map<String, String>> mine = store.record(c.recordId()).filter(r -> !r.record().deleted())
+                    .map(r -> r.record().values());
+            Optional<String> copy = mine.map(values -> {
                 String id = UUID.randomUUID().toString();
                 store.putRecords(List.of(new Record(id, c.type(), values, 0, false)));
                 return id;
@@ -106,7 +109,7 @@ public final class ConflictResolver {
         Map<String, String> remote = c.remoteValues().get();
         Record written = store.putRecords(List.of(new Record(c.recordId(), c.type(), remote, 0, false))).getFirst();
         String remoteId = link.map(Link::remoteId).orElse(c.remoteId());
-        store.putLinks(List.of(new Link(c.pair(), c.recordId(), remoteId, c.remoteVersion(), written.rev(), remote, true)));
+        store.putLinks(c.type(), List.of(new Link(c.pair(), c.recordId(), remoteId, c.remoteVersion(), written.rev(), remote, true)));
     }
 
     private ConflictRow open(long conflictId) {

@@ -35,6 +35,8 @@ final class Effects {
     private final List<Runnable> more = new ArrayList<>();
     /** Records whose merged values must still be sent: the push phase picks them up. */
     int awaitingPush;
+    private final java.util.Set<String> newIds = new java.util.HashSet<>();
+    private final List<Long> syncedRevs = new ArrayList<>();
 
     Effects(SyncStore store, String pair, RecordType type, Tally tally) {
         this.store = store;
@@ -56,7 +58,11 @@ final class Effects {
                     .ifPresent(l -> links.add(new Link(pair, l.recordId(), l.remoteId(), l.remoteVersion(), l.syncedRev(),
                             l.base(), true)));
             case Decision.TakeRemote t -> {
-                String id = recordId.orElseGet(() -> UUID.randomUUID().toString());
+                String id = recordId.orElseGet(() -> {
+                    String made = UUID.randomUUID().toString();
+                    newIds.add(made);
+                    return made;
+                });
                 RemoteRecord r = t.remote();
                 put(id, r.values(), rec -> new Link(pair, rec.id(), r.remoteId(), r.version(), rec.rev(), r.values(), true));
                 if (recordId.isPresent()) {
@@ -135,6 +141,11 @@ final class Effects {
         tally.conflicts++;
     }
 
+    /** The revs written already in step with the pair (after {@link #commit()}). */
+    List<Long> syncedRevs() {
+        return syncedRevs;
+    }
+
     boolean isEmpty() {
         return puts.isEmpty() && links.isEmpty() && deletions.isEmpty() && unlinks.isEmpty() && conflicts.isEmpty()
                 && more.isEmpty();
@@ -143,12 +154,16 @@ final class Effects {
     /** Writes everything gathered as one transaction. */
     void commit() {
         store.inTransaction(() -> {
-            List<Record> written = store.putRecords(puts);
+            List<Record> written = store.putRecords(puts, newIds);
             List<Link> all = new ArrayList<>(links);
             for (int i = 0; i < written.size(); i++) {
-                all.add(linksForPuts.get(i).apply(written.get(i)));
+                Link link = linksForPuts.get(i).apply(written.get(i));
+                all.add(link);
+                if (link.syncedRev() == written.get(i).rev()) {
+                    syncedRevs.add(link.syncedRev());
+                }
             }
-            store.putLinks(all);
+            store.putLinks(type, all, newIds);
             for (String id : deletions) {
                 store.record(id).filter(r -> !r.record().deleted()).ifPresent(r -> store.markDeleted(id));
                 store.removeLink(pair, id);

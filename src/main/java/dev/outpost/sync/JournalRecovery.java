@@ -18,6 +18,8 @@ import dev.outpost.store.SyncStore;
 final class JournalRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalRecovery.class);
+    /** A version no endpoint hands out: the record's next state is never mistaken for our own write. */
+    private static final String UNKNOWN_VERSION = "";
 
     private final SyncStore store;
 
@@ -35,7 +37,10 @@ final class JournalRecovery {
             switch (entry.op()) {
                 case "create" -> {
                     Optional<RemoteRecord> made = pair.endpoint().findCreated(entry.type(), entry.clientId());
-                    settle(entry, made.map(r -> link(pair, entry, r.remoteId(), r.version())));
+                    // Someone may have changed it there since: then its version is not ours, and taking it would
+                    // make the next pull skip that change as our own echo. An unknown version makes it merge.
+                    settle(entry, made.map(r -> link(pair, entry, r.remoteId(),
+                            r.values().equals(entry.values()) ? r.version() : UNKNOWN_VERSION)));
                 }
                 case "update" -> {
                     Optional<RemoteRecord> now = pair.endpoint().fetch(entry.type(), entry.remoteId());
@@ -67,7 +72,7 @@ final class JournalRecovery {
         store.inTransaction(() -> {
             // A record purged since (it cannot be: tombstones stay until synced) would fail the foreign key.
             if (link.isPresent() && store.record(entry.recordId()).isPresent()) {
-                store.putLinks(List.of(link.get()));
+                store.putLinks(entry.type(), List.of(link.get()));
             }
             store.closeJournal(entry.id());
         });

@@ -33,7 +33,7 @@ final class PushPhase {
     boolean run() {
         for (int round = 0; round < ROUNDS; round++) {
             run.refreshHeld();
-            PendingScan scan = run.store.pending(run.pair.name(), run.type);
+            PendingScan scan = run.store.pending(run.pair.name(), run.type, run.syncedRevs());
             List<PendingRecord> pending = scan.records().stream()
                     .filter(p -> !run.held.containsKey(p.local().record().id()))
                     .filter(p -> !run.duplicateSuspects.contains(p.local().record().id())).toList();
@@ -113,7 +113,7 @@ final class PushPhase {
             run.planned(record.id(), remoteId, decision);
         }
         if (!run.options.dryRun()) {
-            run.store.putLinks(unchanged);
+            run.store.putLinks(run.type, unchanged);
         }
         return outgoing;
     }
@@ -171,7 +171,7 @@ final class PushPhase {
         switch (outcome) {
             case WriteOutcome.Written w -> {
                 run.store.inTransaction(() -> {
-                    run.store.putLinks(List.of(new Link(pair, recordId, w.remoteId(), w.version(), entry.rev(),
+                    run.store.putLinks(run.type, List.of(new Link(pair, recordId, w.remoteId(), w.version(), entry.rev(),
                             entry.values(), true)));
                     run.store.closeJournal(entry.id());
                     run.store.resolveIssues(pair, recordId, WRITE_FAILED, "sent");

@@ -27,6 +27,7 @@ final class TypeRun {
     /** Records with an open possible-duplicate issue: not pushed until the user decides. */
     final Set<String> duplicateSuspects = new HashSet<>();
     private final List<PlannedAction> plan;
+    private final List<Long> syncedRevs = new java.util.ArrayList<>();
 
     TypeRun(SyncStore store, SyncPair pair, RecordType type, RunOptions options, RemoteValues checker,
             List<PlannedAction> plan) {
@@ -63,7 +64,13 @@ final class TypeRun {
     void commit(Effects effects) {
         if (!options.dryRun() && !effects.isEmpty()) {
             effects.commit();
+            syncedRevs.addAll(effects.syncedRevs());
         }
+    }
+
+    /** The revs this run wrote already in step with the pair, sorted: the push need not read them. */
+    long[] syncedRevs() {
+        return syncedRevs.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     void reached(SyncStep step) {

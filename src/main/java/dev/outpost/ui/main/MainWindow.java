@@ -1,0 +1,225 @@
+package dev.outpost.ui.main;
+
+import java.util.Objects;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
+
+import dev.outpost.model.Record;
+import dev.outpost.model.RecordType;
+import dev.outpost.model.Validation;
+import dev.outpost.store.RecordRepository;
+import dev.outpost.ui.ErrorReporter;
+import dev.outpost.ui.UiText;
+import dev.outpost.ui.concurrent.BackgroundTasks;
+import dev.outpost.ui.records.RecordEditor;
+import dev.outpost.ui.records.RecordFormViewModel;
+import dev.outpost.ui.records.RecordTable;
+import dev.outpost.ui.settings.SettingsFile;
+import dev.outpost.ui.settings.Theme;
+import dev.outpost.ui.settings.UiSettings;
+
+/**
+ * The main window: record types on the left, the table in the middle, the form on the right, the undo
+ * offer and the status bar below. It turns clicks and shortcuts into calls on {@link MainWindowViewModel}.
+ */
+public final class MainWindow {
+
+    private final MainWindowViewModel model;
+    private final RecordFormViewModel form;
+    private final TypeNavigation navigation;
+    private final RecordTable table;
+    private final RecordEditor editor;
+    private final BorderPane root = new BorderPane();
+
+    public MainWindow(MainWindowViewModel model, Validation validation) {
+        this.model = model;
+        this.form = model.form();
+        navigation = new TypeNavigation(model, this::pickType);
+        table = new RecordTable(model.list(), validation.format(), this::newRecord);
+        editor = new RecordEditor(form, this::save, this::delete);
+        table.setOnPick(this::pickRecord);
+        table.tableView().setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.DELETE) {
+                delete();
+                event.consume();
+            }
+        });
+        form.editingProperty().addListener((obs, old, record) -> table.select(record == null ? null : record.id()));
+        model.recordTypeProperty().addListener((obs, old, type) -> editor.updatePlaceholder(type));
+        editor.updatePlaceholder(model.recordTypeProperty().get());
+
+        table.node().getStyleClass().add("pane-content");
+        editor.node().getStyleClass().add("pane-content");
+        SplitPane split = new SplitPane(table.node(), editor.node());
+        split.setDividerPositions(0.62);
+        SplitPane.setResizableWithParent(editor.node(), false);
+        root.setTop(topBar());
+        root.setLeft(navigation.node());
+        root.setCenter(split);
+        root.setBottom(new VBox(new UndoBar(model).node(), new StatusBar(model).node()));
+        root.getStyleClass().add("main-window");
+    }
+
+    /**
+     * Builds the window on a stage with the view models wired to the store, and shows it.
+     *
+     * @param records  the store's records
+     * @param tasks    runs store calls off the FX thread
+     * @param settings where the window's place, size and theme are remembered
+     */
+    public static MainWindow showIn(Stage stage, RecordRepository records, BackgroundTasks tasks, SettingsFile settings) {
+        ErrorDialog errorDialog = new ErrorDialog(stage);
+        ErrorReporter errors = errorDialog::show;
+        Validation validation = Validation.inSystemZone();
+        UiSettings initial = settings.current();
+        MainWindowViewModel model = new MainWindowViewModel(records, tasks, errors, validation,
+                initial.recordType(), initial.theme());
+        MainWindow window = new MainWindow(model, validation);
+        window.show(stage, settings);
+        model.start();
+        return window;
+    }
+
+    /** Puts the window on the stage as remembered and keeps the settings up to date. */
+    public void show(Stage stage, SettingsFile settings) {
+        UiSettings initial = settings.current();
+        Scene scene = new Scene(root, initial.window().width(), initial.window().height());
+        scene.getStylesheets().add(Objects.requireNonNull(
+                MainWindow.class.getResource("/dev/outpost/ui/outpost.css")).toExternalForm());
+        installShortcuts(scene);
+        applyTheme(model.themeProperty().get());
+        model.themeProperty().addListener((obs, old, theme) -> {
+            applyTheme(theme);
+            settings.update(s -> s.withTheme(theme));
+        });
+        model.recordTypeProperty().addListener((obs, old, type) -> settings.update(s -> s.withRecordType(type)));
+
+        stage.setTitle(UiText.get("app.title"));
+        stage.getIcons().setAll(WindowIcons.load());
+        stage.setMinWidth(760);
+        stage.setMinHeight(480);
+        stage.setScene(scene);
+        WindowPlacementTracker.restore(stage, initial.window());
+        WindowPlacementTracker.track(stage, initial.window(), placement -> settings.update(s -> s.withWindow(placement)));
+        stage.setOnCloseRequest(event -> {
+            if (!confirmLeave()) {
+                event.consume();
+            }
+        });
+        stage.show();
+        table.tableView().requestFocus();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public MainWindowViewModel model() {
+        return model;
+    }
+
+    private HBox topBar() {
+        Label brand = new Label(UiText.get("app.title"));
+        brand.getStyleClass().addAll(Styles.TITLE_4, "brand");
+        brand.setGraphicTextGap(8);
+        WindowIcons.sized(32).ifPresent(icon -> {
+            ImageView view = new ImageView(icon);
+            view.setFitWidth(22);
+            view.setFitHeight(22);
+            view.setSmooth(true);
+            brand.setGraphic(view);
+        });
+        ToggleButton dark = new ToggleButton(UiText.get("theme.dark"));
+        dark.setId("theme-toggle");
+        dark.setTooltip(new Tooltip(UiText.get("theme.tooltip")));
+        dark.setSelected(model.themeProperty().get() == Theme.DARK);
+        dark.selectedProperty().addListener((obs, was, selected) -> model.themeProperty().set(selected ? Theme.DARK : Theme.LIGHT));
+        model.themeProperty().addListener((obs, old, theme) -> dark.setSelected(theme == Theme.DARK));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, brand, spacer, dark);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private void installShortcuts(Scene scene) {
+        var shortcuts = scene.getAccelerators();
+        shortcuts.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newRecord);
+        shortcuts.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            table.searchField().requestFocus();
+            table.searchField().selectAll();
+        });
+        shortcuts.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
+        shortcuts.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), this::delete);
+        shortcuts.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), model::undoDelete);
+    }
+
+    private void newRecord() {
+        if (confirmLeave()) {
+            model.newRecord();
+            Platform.runLater(editor::focusFirstProblem);
+        }
+    }
+
+    private void save() {
+        if (!model.save() && form.isOpen() && !form.validProperty().get()) {
+            editor.focusFirstProblem();
+        }
+    }
+
+    private void delete() {
+        if (model.delete()) {
+            table.tableView().requestFocus();
+        }
+    }
+
+    private void pickRecord(Record record) {
+        if (confirmLeave()) {
+            model.open(record);
+        } else {
+            Record open = form.editingProperty().get();
+            Platform.runLater(() -> table.select(open == null ? null : open.id()));
+        }
+    }
+
+    private void pickType(RecordType type) {
+        if (confirmLeave()) {
+            model.showType(type);
+        } else {
+            Platform.runLater(() -> navigation.select(model.recordTypeProperty().get()));
+        }
+    }
+
+    private boolean confirmLeave() {
+        return !form.isDirty()
+                || new DiscardChangesDialog(root.getScene().getWindow()).confirm(form.headingProperty().get());
+    }
+
+    private static void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme == Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+}

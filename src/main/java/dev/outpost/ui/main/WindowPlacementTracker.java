@@ -1,0 +1,57 @@
+package dev.outpost.ui.main;
+
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import dev.outpost.ui.settings.WindowPlacement;
+
+/** Puts the window where it was last time and reports where it goes from now on. */
+final class WindowPlacementTracker {
+
+    private WindowPlacementTracker() {
+    }
+
+    /** Applies remembered bounds; a position off every screen (a monitor unplugged) is dropped. */
+    static void restore(Stage stage, WindowPlacement placement) {
+        stage.setWidth(placement.width());
+        stage.setHeight(placement.height());
+        if (placement.hasPosition() && onSomeScreen(placement)) {
+            stage.setX(placement.x());
+            stage.setY(placement.y());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(placement.maximized());
+    }
+
+    /** Calls {@code onChange} with the window's normal bounds and maximized state after each change. */
+    static void track(Stage stage, WindowPlacement initial, Consumer<WindowPlacement> onChange) {
+        WindowPlacement[] normal = {initial};
+        InvalidationListener changed = obs ->
+                // Later, because maximizing changes the bounds before the maximized flag: by then both are set.
+                Platform.runLater(() -> {
+                    if (stage.isIconified()) {
+                        return;
+                    }
+                    if (!stage.isMaximized()) {
+                        normal[0] = new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+                    }
+                    WindowPlacement last = normal[0];
+                    onChange.accept(new WindowPlacement(last.x(), last.y(), last.width(), last.height(), stage.isMaximized()));
+                });
+        stage.xProperty().addListener(changed);
+        stage.yProperty().addListener(changed);
+        stage.widthProperty().addListener(changed);
+        stage.heightProperty().addListener(changed);
+        stage.maximizedProperty().addListener(changed);
+    }
+
+    private static boolean onSomeScreen(WindowPlacement placement) {
+        // The title bar must be reachable: its top strip has to touch a screen.
+        return !Screen.getScreensForRectangle(placement.x(), placement.y(), Math.min(placement.width(), 200), 40).isEmpty();
+    }
+}
