@@ -22,7 +22,8 @@ public interface ErrorReporter {
     default void report(Throwable failure) {
         Logger log = LoggerFactory.getLogger(ErrorReporter.class);
         if (failure instanceof StoreException) {
-            log.warn("{}", failure.getMessage(), failure);
+            // The message may quote the user's values: it is shown, never written to the log file.
+            log.warn("A store operation failed: {}", failure.getClass().getSimpleName());
             show(failure.getMessage());
         } else {
             log.error("Unexpected failure", failure);
