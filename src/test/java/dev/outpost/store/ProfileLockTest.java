@@ -1,5 +1,7 @@
 package dev.outpost.store;
 
+import dev.outpost.testing.ChildJvm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.outpost.store;
+package dev.outpost.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * A second Java process running one of the test mains on the test class path, with its output (stdout and
  * stderr together) collected line by line so a test can wait for what it prints.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -27,7 +27,7 @@ final class ChildJvm implements AutoCloseable {
         this.reader = Thread.ofPlatform().daemon().start(this::readOutput);
     }
 
-    static ChildJvm start(Class<?> main, String... args) {
+    public static ChildJvm start(Class<?> main, String... args) {
         String java = System.getProperty("outpost.test.java",
                 ProcessHandle.current().info().command().orElse("java"));
         List<String> command = new ArrayList<>(List.of(java, "--sun-misc-unsafe-memory-access=allow",
@@ -53,12 +53,12 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Waits until the child prints a line that matches, and returns it. */
-    String awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+    public String awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = 0;
         synchronized (lines) {
@@ -79,19 +79,19 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Sends a line to the child's standard input. */
-    void tell(String line) throws IOException {
+    public void tell(String line) throws IOException {
         process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().flush();
     }
 
     /** Kills the child at once (SIGKILL on POSIX): no shutdown hook, no finally block runs. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         waitForExit(Duration.ofSeconds(10));
     }
 
     /** Waits for the child to end and for all it printed to be read; returns its exit code. */
-    int waitForExit(Duration timeout) throws InterruptedException {
+    public int waitForExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("The child process did not end within " + timeout + "; it printed:\n" + output());
@@ -101,13 +101,13 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Everything printed so far. */
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
     }
 
-    String output() {
+    public String output() {
         return String.join("\n", lines());
     }
 
