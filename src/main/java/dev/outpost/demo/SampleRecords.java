@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.outpost.model.RecordType;
 
@@ -44,6 +45,10 @@ public final class SampleRecords {
             "Lunch", "Negotiation", "Site visit");
     private static final List<String> PLACES = List.of("Their office", "Teams call", "Our office", "Café Central",
             "Airport lounge");
+
+    // The texts come from the small lists above: remembering their slugs saves a regex per record (100k+ in benches).
+    private static final Map<String, String> SLUGS = new ConcurrentHashMap<>();
+    private static final Map<String, String> LETTERS = new ConcurrentHashMap<>();
 
     private final SplittableRandom random;
     private final Instant now;
@@ -97,8 +102,8 @@ public final class SampleRecords {
                 String last = pick(LAST);
                 v.put("firstName", first);
                 v.put("lastName", last);
-                v.put("email", slug(first) + "." + slug(last) + random.nextInt(1000) + "@" + pick(COMPANY_A)
-                        .toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + ".example");
+                v.put("email", slug(first) + "." + slug(last) + random.nextInt(1000) + "@" + letters(pick(COMPANY_A))
+                        + ".example");
                 v.put("phone", phone());
                 if (random.nextBoolean()) {
                     v.put("mobile", phone());
@@ -155,8 +160,12 @@ public final class SampleRecords {
         return "+1 555 " + (100 + random.nextInt(900)) + " " + (1000 + random.nextInt(9000));
     }
 
+    private static String letters(String text) {
+        return LETTERS.computeIfAbsent(text, t -> t.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
+    }
+
     private static String slug(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+        return SLUGS.computeIfAbsent(text, t -> t.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ""));
     }
 
     private static String capitalize(String text) {

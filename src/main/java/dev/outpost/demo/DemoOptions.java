@@ -1,0 +1,82 @@
+package dev.outpost.demo;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How a {@link DemoServer} starts. Start from {@link #defaults()} and change what matters:
+ * {@code DemoOptions.defaults().records(1000).seed(7).folder(dir)}.
+ *
+ * @param folder             where the demo database lives, or null to keep it in memory
+ * @param records            how many sample records to generate into a new (empty) database
+ * @param seed               decides the sample data, its GUIDs and the fault dice
+ * @param sampleTime         the moment sample dates are spread around, or null for now
+ * @param fixedToken         a bearer token always accepted (never expires), or null for none
+ * @param tokenLifetime      how long an issued token is valid
+ * @param deltaTokenLifetime how long a delta link stays valid (Dataverse: 7 days by default)
+ * @param faults             the fault knobs, changeable while the server runs
+ * @param clock              the server's clock (tokens, modifiedon)
+ * @param threads            request threads; also the {@code x-ms-dop-hint} the server advertises
+ */
+public record DemoOptions(Path folder, int records, long seed, Instant sampleTime, String fixedToken,
+        Duration tokenLifetime, Duration deltaTokenLifetime, DemoFaults faults, Clock clock, int threads) {
+
+    /** An in-memory server with no sample data, no fixed token, no faults, seed 42. */
+    public static DemoOptions defaults() {
+        return new DemoOptions(null, 0, 42, null, null, Duration.ofHours(1), Duration.ofDays(7), new DemoFaults(42),
+                Clock.systemUTC(), 8);
+    }
+
+    public DemoOptions folder(Path folder) {
+        return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
+                clock, threads);
+    }
+
+    public DemoOptions records(int records) {
+        return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
+                clock, threads);
+    }
+
+    /** The seed of the sample data; the fault dice get a new {@link DemoFaults} seeded the same. */
+    public DemoOptions seed(long seed) {
+        return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime,
+                new DemoFaults(seed), clock, threads);
+    }
+
+    public DemoOptions sampleTime(Instant sampleTime) {
+        return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
+                clock, threads);
+    }
+
+    public DemoOptions fixedToken(String fixedToken) {
+        return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
+                clock, threads);
+    }
+
+    public DemoOptions tokenLifetime(Duration tokenLifetime) {
+        return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
+                clock, threads);
+    }
+
+    public DemoOptions deltaTokenLifetime(Duration deltaTokenLifetime) {
+        return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
+                clock, threads);
+    }
+
+    public DemoOptions faults(DemoFaults faults) {
+        return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
+                clock, threads);
+    }
+
+    public DemoOptions clock(Clock clock) {
+        return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
+                clock, threads);
+    }
+
+    public DemoOptions threads(int threads) {
+        return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
+                clock, threads);
+    }
+}
