@@ -1,0 +1,96 @@
+package dev.outpost.crm;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.outpost.model.RecordType;
+import dev.outpost.sync.ChangePage;
+import dev.outpost.sync.Endpoint;
+import dev.outpost.sync.RemoteRecord;
+import dev.outpost.sync.RemoteWrite;
+import dev.outpost.sync.UserKey;
+import dev.outpost.sync.WriteOutcome;
+
+/**
+ * The CRM side of the {@code crm} sync pair: a Dataverse Web API client (java.net.http + Jackson) for the six
+ * entity sets of {@code docs/crm-mapping.md}. Change tracking with delta links, conditional writes in
+ * {@code $batch} change sets, retries by a {@link RetryPolicy}. Record values are Outpost's canonical text;
+ * references ({@code accountId}, {@code regardingId}) stay Dataverse GUIDs, which the engine maps to local ids.
+ *
+ * <pre>{@code
+ * Endpoint crm = new DataverseEndpoint(CrmConnection.of(URI.create("https://contoso.crm.dynamics.com/"),
+ *         TokenSource.fixed(token)));
+ * }</pre>
+ *
+ * <p>Thread-safe: every call is independent; the only shared state is a cache of regarding targets.
+ */
+public final class DataverseEndpoint implements Endpoint, AutoCloseable {
+
+    private final CrmConnection connection;
+    private final WebApiClient client;
+    private final ChangeFeed feed;
+    private final RowQueries queries;
+    private final BatchWriter writer;
+
+    /** An endpoint with the default retry policy. */
+    public DataverseEndpoint(CrmConnection connection) {
+        this(connection, RetryPolicy.defaults());
+    }
+
+    public DataverseEndpoint(CrmConnection connection, RetryPolicy retry) {
+        this.connection = connection;
+        this.client = new WebApiClient(connection, retry);
+        ReferenceTargets targets = new ReferenceTargets();
+        this.feed = new ChangeFeed(client, targets);
+        this.queries = new RowQueries(client, targets);
+        this.writer = new BatchWriter(client, queries, targets);
+    }
+
+    @Override
+    public String name() {
+        return "CRM";
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The tokens are the Web API's own links: {@code next} an {@code @odata.nextLink}, the anchor an
+     * {@code @odata.deltaLink}. A row the connector cannot read is skipped and logged by id and field.
+     */
+    @Override
+    public ChangePage changes(RecordType type, Optional<String> from) {
+        return feed.changes(type, from);
+    }
+
+    @Override
+    public Optional<RemoteRecord> fetch(RecordType type, String remoteId) {
+        return queries.fetch(type, remoteId);
+    }
+
+    @Override
+    public List<RemoteRecord> findByUserKey(RecordType type, UserKey key) {
+        return queries.findByUserKey(type, key);
+    }
+
+    /** {@inheritDoc} Creates use the client id (or a GUID derived from it) as the row's id, so this is a read. */
+    @Override
+    public Optional<RemoteRecord> findCreated(RecordType type, String clientId) {
+        return queries.findCreated(type, clientId);
+    }
+
+    @Override
+    public List<WriteOutcome> write(RecordType type, List<RemoteWrite> batch) {
+        return writer.write(type, batch);
+    }
+
+    @Override
+    public int batchSize() {
+        return connection.batchSize();
+    }
+
+    /** Releases the HTTP connections; the endpoint cannot be used afterwards. */
+    @Override
+    public void close() {
+        client.close();
+    }
+}
