@@ -22,6 +22,7 @@ final class FailureReport implements IExecutionExceptionHandler {
             // The message may quote the user's values: it goes to the terminal, never to the log file.
             cli.getErr().println(e.getMessage());
             LOG.info("Command '{}' failed: {}", cli.getCommandName(), e.getClass().getSimpleName());
+            return e instanceof CrmSession.SignInNeededException ? CrmSession.SIGN_IN_NEEDED : OutpostCommand.FAILED;
         } else {
             cli.getErr().println("Outpost failed unexpectedly (" + e.getClass().getSimpleName()
                     + "). Nothing more was written. Please report this with the log from the profile's logs folder.");

@@ -19,7 +19,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "outpost", mixinStandardHelpOptions = true, versionProvider = OutpostVersion.class,
         description = "Your CRM records offline. With no command, opens the Outpost window.",
         subcommands = {ListCommand.class, ShowCommand.class, CreateCommand.class, UpdateCommand.class,
-                DeleteCommand.class, RestoreCommand.class, StatusCommand.class, BenchCommand.class,
+                DeleteCommand.class, RestoreCommand.class, StatusCommand.class, ConnectCommand.class, SyncCommand.class,
+                ConflictsCommand.class, ResolveCommand.class, IssuesCommand.class, DemoServerCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class OutpostCommand implements Callable<Integer> {
 
@@ -31,9 +32,12 @@ public final class OutpostCommand implements Callable<Integer> {
     ProfileOption profile;
 
     private final Consumer<Optional<Path>> windowOpener;
+    /** The process environment (tests pass their own): where access tokens come from. */
+    final java.util.function.Function<String, String> environment;
 
-    OutpostCommand(Consumer<Optional<Path>> windowOpener) {
+    OutpostCommand(Consumer<Optional<Path>> windowOpener, java.util.function.Function<String, String> environment) {
         this.windowOpener = windowOpener;
+        this.environment = environment;
     }
 
     @Override
@@ -55,7 +59,13 @@ public final class OutpostCommand implements Callable<Integer> {
 
     /** The configured command line, writing to the given streams (tests capture them). */
     public static CommandLine commandLine(Consumer<Optional<Path>> windowOpener, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new OutpostCommand(windowOpener));
+        return commandLine(windowOpener, System::getenv, out, err);
+    }
+
+    /** The command line with the given environment, for tests. */
+    static CommandLine commandLine(Consumer<Optional<Path>> windowOpener, java.util.function.Function<String, String> environment,
+                                   PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new OutpostCommand(windowOpener, environment));
         cli.setOut(out);
         cli.setErr(err);
         cli.registerConverter(RecordType.class, name -> {

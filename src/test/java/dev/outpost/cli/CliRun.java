@@ -27,11 +27,23 @@ final class CliRun {
     }
 
     static CliRun runWith(java.util.function.Consumer<Optional<Path>> windowOpener, Path profile, String... args) {
+        return runIn(windowOpener, name -> null, profile, args);
+    }
+
+    /** Runs with the given environment variables (and no others). */
+    static CliRun runWithEnvironment(java.util.Map<String, String> environment, Path profile, String... args) {
+        return runIn(p -> {
+            throw new AssertionError("the window must not open for a command");
+        }, environment::get, profile, args);
+    }
+
+    private static CliRun runIn(java.util.function.Consumer<Optional<Path>> windowOpener,
+                                java.util.function.Function<String, String> environment, Path profile, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--profile", profile.toString()));
         all.addAll(List.of(args));
-        int code = OutpostCommand.commandLine(windowOpener, new PrintWriter(out, true), new PrintWriter(err, true))
+        int code = OutpostCommand.commandLine(windowOpener, environment, new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute(all.toArray(String[]::new));
         return new CliRun(code, out.toString(), err.toString());
     }

@@ -1,0 +1,48 @@
+package dev.outpost.cli;
+
+import java.net.URI;
+import java.util.Optional;
+
+import dev.outpost.store.ConnectionSettings;
+import dev.outpost.store.OfflineStore;
+import dev.outpost.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+@Command(name = "connect", description = "Sets the CRM this profile syncs with.")
+final class ConnectCommand extends StoreCommand {
+
+    @Option(names = "--crm-url", required = true, paramLabel = "URL", description = "The organization URL, e.g. https://contoso.crm.dynamics.com")
+    String crmUrl;
+
+    @Option(names = "--access-token-env", paramLabel = "VAR", defaultValue = "OUTPOST_ACCESS_TOKEN",
+            description = "The environment variable that holds the bearer token at each sync (default: ${DEFAULT-VALUE}).")
+    String tokenVariable;
+
+    @Override
+    int run(OfflineStore store) {
+        ConnectionSettings wanted;
+        try {
+            wanted = new ConnectionSettings(URI.create(crmUrl), tokenVariable);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        boolean loopback = "127.0.0.1".equals(wanted.crmUrl().getHost()) || "localhost".equals(wanted.crmUrl().getHost());
+        if (!"https".equals(wanted.crmUrl().getScheme()) && !loopback) {
+            throw new ParameterException(spec.commandLine(), "The CRM must be reached over https (only a server on this "
+                    + "computer, like the demo server, may use http).");
+        }
+        Optional<ConnectionSettings> current = ConnectionSettings.read(store.profile());
+        boolean otherServer = current.isPresent() && !current.get().crmUrl().equals(wanted.crmUrl());
+        if (otherServer && (store.sync().linkCount("crm") > 0 || store.records().status().totalPending() > 0)) {
+            // Switching servers must wipe the offline copy after a warning: that flow is not built yet.
+            throw new StoreException("This profile holds data of " + current.get().crmUrl() + ". Switching to another "
+                    + "server is not supported yet; use a new profile with --profile DIR.");
+        }
+        wanted.write(store.profile());
+        out().println("Connected to " + wanted.crmUrl() + ". The access token is read from $" + tokenVariable
+                + " at each sync. Run: outpost sync");
+        return OutpostCommand.DONE;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.outpost.store;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Which CRM a profile syncs with, kept in {@code connection.json} in the profile folder. No secret is
+ * stored here: for scripted use the access token is read at each sync from the environment variable named.
+ *
+ * @param crmUrl        the organization URL, e.g. https://contoso.crm.dynamics.com
+ * @param tokenVariable the environment variable holding the bearer token
+ */
+public record ConnectionSettings(URI crmUrl, String tokenVariable) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FILE = "connection.json";
+
+    public ConnectionSettings {
+        crmUrl = normalize(crmUrl);
+    }
+
+    /** The URL as it is compared: lower-case host, no trailing slash, no query. */
+    public static URI normalize(URI url) {
+        String text = url.toString().trim();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        URI parsed = URI.create(text);
+        if (parsed.getScheme() == null || parsed.getHost() == null) {
+            throw new IllegalArgumentException("'" + url + "' is not a server address; expected something like "
+                    + "https://contoso.crm.dynamics.com");
+        }
+        return URI.create(parsed.getScheme().toLowerCase(Locale.ROOT) + "://" + parsed.getHost().toLowerCase(Locale.ROOT)
+                + (parsed.getPort() >= 0 ? ":" + parsed.getPort() : "") + (parsed.getPath() == null ? "" : parsed.getPath()));
+    }
+
+    public static Optional<ConnectionSettings> read(ProfileFolder profile) {
+        Path file = profile.path().resolve(FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(file.toFile());
+            return Optional.of(new ConnectionSettings(URI.create(node.path("crmUrl").asText()),
+                    node.path("tokenVariable").asText("OUTPOST_ACCESS_TOKEN")));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StoreException("The connection settings in " + file + " cannot be read (" + e.getMessage()
+                    + "). Connect again with: outpost connect --crm-url URL", e);
+        }
+    }
+
+    public void write(ProfileFolder profile) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("crmUrl", crmUrl.toString());
+        node.put("tokenVariable", tokenVariable);
+        try {
+            Files.createDirectories(profile.path());
+            Path temp = profile.path().resolve(FILE + ".tmp");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), node);
+            Files.move(temp, profile.path().resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StoreException("Cannot save the connection settings in " + profile.path() + ": " + e.getMessage(), e);
+        }
+    }
+}

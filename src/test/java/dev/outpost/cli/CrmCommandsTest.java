@@ -1,0 +1,128 @@
+package dev.outpost.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.outpost.demo.DemoOptions;
+import dev.outpost.demo.DemoServer;
+
+/** connect, sync, conflicts, resolve and issues against the demo CRM over loopback HTTP. */
+class CrmCommandsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> TOKEN = Map.of("OUTPOST_ACCESS_TOKEN", "demo");
+
+    @TempDir
+    Path profile;
+
+    DemoServer server;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = DemoServer.start(0, DemoOptions.defaults().records(60).seed(7).fixedToken("demo"));
+        assertThat(CliRun.run(profile, "connect", "--crm-url", server.url().toString()).exitCode).isZero();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop();
+    }
+
+    private CliRun outpost(String... args) {
+        return CliRun.runWithEnvironment(TOKEN, profile, args);
+    }
+
+    private JsonNode json(String... args) throws Exception {
+        CliRun run = outpost(args);
+        assertThat(run.exitCode).as(run.err).isIn(0, 3);
+        return JSON.readTree(run.out);
+    }
+
+    @Test
+    void aFirstSyncBringsEveryTypeAndASecondOneMovesNothing() throws Exception {
+        CliRun first = outpost("sync");
+        assertThat(first.exitCode).as(first.err).isZero();
+        assertThat(json("status", "--json").get("totalRecords").asInt()).isEqualTo(60);
+
+        JsonNode second = json("sync", "--json");
+        for (JsonNode type : second.get("types")) {
+            assertThat(type.get("pulledCreated").asInt() + type.get("pulledUpdated").asInt()
+                    + type.get("pushedCreated").asInt() + type.get("pushedUpdated").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void anEditOnBothSidesOfTheSameFieldWaitsWithExitThreeAndItsResolutionLands() throws Exception {
+        outpost("sync");
+        JsonNode account = json("list", "accounts", "--json").get(0);
+        String id = account.get("id").asText();
+        outpost("update", "account", id, "city=Oslo");
+        // The other user, through a second profile on the same server.
+        Path other = profile.resolveSibling(profile.getFileName() + "-other");
+        CliRun.run(other, "connect", "--crm-url", server.url().toString());
+        CliRun.runWithEnvironment(TOKEN, other, "sync");
+        String otherId = JSON.readTree(CliRun.run(other, "list", "accounts", "--search", account.get("name").asText(), "--json").out)
+                .get(0).get("id").asText();
+        CliRun.run(other, "update", "account", otherId, "city=Lisbon");
+        CliRun.runWithEnvironment(TOKEN, other, "sync");
+
+        CliRun conflicted = outpost("sync");
+        assertThat(conflicted.exitCode).isEqualTo(SyncCommand.CONFLICTS_WAITING);
+        JsonNode conflicts = json("conflicts", "--json");
+        assertThat(conflicts).hasSize(1);
+        assertThat(conflicts.get(0).get("fields").get(0).asText()).isEqualTo("city");
+
+        CliRun resolved = outpost("resolve", conflicts.get(0).get("id").asText(), "--keep", "mine");
+        assertThat(resolved.exitCode).as(resolved.err).isZero();
+        assertThat(outpost("sync").exitCode).isZero();
+        CliRun.runWithEnvironment(TOKEN, other, "sync");
+        assertThat(JSON.readTree(CliRun.run(other, "show", "account", otherId, "--json").out).get("city").asText()).isEqualTo("Oslo");
+    }
+
+    @Test
+    void withoutAnAccessTokenSyncSaysSoAndExitsFour() {
+        CliRun run = CliRun.runWithEnvironment(Map.of(), profile, "sync");
+
+        assertThat(run.exitCode).isEqualTo(CrmSession.SIGN_IN_NEEDED);
+        assertThat(run.err).contains("OUTPOST_ACCESS_TOKEN");
+    }
+
+    @Test
+    void anUnconnectedProfileIsToldHowToConnect() {
+        CliRun run = CliRun.runWithEnvironment(TOKEN, profile.resolveSibling("fresh"), "sync");
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).contains("outpost connect --crm-url");
+    }
+
+    @Test
+    void plainHttpIsRefusedForAServerOnAnotherComputer() {
+        CliRun run = CliRun.run(profile.resolveSibling("other-server"), "connect", "--crm-url", "http://crm.example.com");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("https");
+    }
+
+    @Test
+    void aServerFailureFailsTheSyncWithItsReasonAndTheNextSyncCompletes() throws Exception {
+        server.faults().serverErrors(1.0);
+        CliRun failed = outpost("sync");
+        assertThat(failed.exitCode).isEqualTo(1);
+        assertThat(failed.err).isNotBlank();
+
+        server.faults().clear();
+        assertThat(outpost("sync").exitCode).isZero();
+        assertThat(json("issues", "--json")).isEmpty();
+        assertThat(json("status", "--json").get("totalRecords").asInt()).isEqualTo(60);
+    }
+}
