@@ -41,8 +41,11 @@ public final class SyncEngine {
     }
 
     /** Runs the pair once. A dry run reads the endpoint but writes nothing anywhere, and returns the plan. */
-    public SyncReport run(SyncPair pair, RunOptions options) {
+    public SyncReport run(SyncPair given, RunOptions options) {
         Instant started = clock.instant();
+        // Reference fields travel as the endpoint's ids and are kept here as local ids.
+        SyncPair pair = new SyncPair(given.name(), new ReferenceMapping(given.endpoint(), store, given.name()),
+                given.policy(), given.types(), given.guard());
         List<TypeReport> reports = new ArrayList<>();
         List<PlannedAction> plan = new ArrayList<>();
         String failure = "";

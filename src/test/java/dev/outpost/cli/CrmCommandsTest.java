@@ -53,6 +53,16 @@ class CrmCommandsTest {
         CliRun first = outpost("sync");
         assertThat(first.exitCode).as(first.err).isZero();
         assertThat(json("status", "--json").get("totalRecords").asInt()).isEqualTo(60);
+        java.util.Set<String> accountIds = new java.util.HashSet<>();
+        json("list", "accounts", "--json").forEach(a -> accountIds.add(a.get("id").asText()));
+        JsonNode contacts = json("list", "contacts", "--json");
+        assertThat(contacts).isNotEmpty();
+        // References arrive as the ids of local records, not the server's.
+        contacts.forEach(c -> {
+            if (!c.get("accountId").isNull()) {
+                assertThat(accountIds).contains(c.get("accountId").asText());
+            }
+        });
 
         JsonNode second = json("sync", "--json");
         for (JsonNode type : second.get("types")) {

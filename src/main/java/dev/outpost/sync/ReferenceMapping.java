@@ -1,0 +1,148 @@
+package dev.outpost.sync;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import dev.outpost.model.Field;
+import dev.outpost.model.FieldKind;
+import dev.outpost.model.RecordType;
+import dev.outpost.store.Link;
+import dev.outpost.store.SyncStore;
+
+/**
+ * Translates reference fields (a contact's account, an activity's "regarding") between the local ids
+ * this computer uses and the ids the endpoint uses, through the pair's links. Wraps the endpoint, so the
+ * engine, its base snapshots and its journal all speak local ids. A reference that cannot be translated
+ * is passed through unchanged: a remote id of a record not kept here stays that id (nothing is lost), and
+ * a local record not yet sent is refused by the endpoint and retried once its target is linked.
+ */
+final class ReferenceMapping implements Endpoint {
+
+    private final Endpoint endpoint;
+    private final SyncStore store;
+    private final String pair;
+
+    ReferenceMapping(Endpoint endpoint, SyncStore store, String pair) {
+        this.endpoint = endpoint;
+        this.store = store;
+        this.pair = pair;
+    }
+
+    @Override
+    public String name() {
+        return endpoint.name();
+    }
+
+    @Override
+    public int batchSize() {
+        return endpoint.batchSize();
+    }
+
+    @Override
+    public ChangePage changes(RecordType type, Optional<String> from) {
+        ChangePage page = endpoint.changes(type, from);
+        if (!hasReferences(type)) {
+            return page;
+        }
+        List<RemoteRecord> records = page.changes().stream().filter(c -> c instanceof RemoteChange.Upsert)
+                .map(c -> ((RemoteChange.Upsert) c).record()).toList();
+        Function<String, String> toLocal = toLocal(type, records.stream().map(RemoteRecord::values).toList());
+        List<RemoteChange> changes = new ArrayList<>(page.changes().size());
+        for (RemoteChange change : page.changes()) {
+            changes.add(change instanceof RemoteChange.Upsert u ? new RemoteChange.Upsert(local(type, u.record(), toLocal)) : change);
+        }
+        return new ChangePage(changes, page.next(), page.anchor());
+    }
+
+    @Override
+    public Optional<RemoteRecord> fetch(RecordType type, String remoteId) {
+        return endpoint.fetch(type, remoteId).map(r -> translated(type, r));
+    }
+
+    @Override
+    public List<RemoteRecord> findByUserKey(RecordType type, UserKey key) {
+        return endpoint.findByUserKey(type, key).stream().map(r -> translated(type, r)).toList();
+    }
+
+    @Override
+    public Optional<RemoteRecord> findCreated(RecordType type, String clientId) {
+        return endpoint.findCreated(type, clientId).map(r -> translated(type, r));
+    }
+
+    @Override
+    public List<WriteOutcome> write(RecordType type, List<RemoteWrite> batch) {
+        if (!hasReferences(type)) {
+            return endpoint.write(type, batch);
+        }
+        Set<String> localIds = new HashSet<>();
+        for (RemoteWrite write : batch) {
+            values(write).ifPresent(v -> localIds.addAll(referenceValues(type, v)));
+        }
+        Map<String, Link> links = store.linksByRecordId(pair, localIds);
+        Function<String, String> toRemote = id -> links.containsKey(id) ? links.get(id).remoteId() : id;
+        List<RemoteWrite> mapped = batch.stream().map(w -> switch (w) {
+            case RemoteWrite.Create c -> (RemoteWrite) new RemoteWrite.Create(c.clientId(), map(type, c.values(), toRemote));
+            case RemoteWrite.Update u -> new RemoteWrite.Update(u.remoteId(), u.expectedVersion(), map(type, u.values(), toRemote));
+            case RemoteWrite.Delete d -> d;
+        }).toList();
+        return endpoint.write(type, mapped);
+    }
+
+    private RemoteRecord translated(RecordType type, RemoteRecord record) {
+        return hasReferences(type) ? local(type, record, toLocal(type, List.of(record.values()))) : record;
+    }
+
+    private Function<String, String> toLocal(RecordType type, List<Map<String, String>> valuesList) {
+        Set<String> remoteIds = new HashSet<>();
+        valuesList.forEach(v -> remoteIds.addAll(referenceValues(type, v)));
+        if (remoteIds.isEmpty()) {
+            return Function.identity();
+        }
+        Map<String, Link> links = store.linksByRemoteId(pair, remoteIds);
+        return id -> links.containsKey(id) ? links.get(id).recordId() : id;
+    }
+
+    private static RemoteRecord local(RecordType type, RemoteRecord record, Function<String, String> toLocal) {
+        return new RemoteRecord(record.remoteId(), record.version(), map(type, record.values(), toLocal), record.modifiedAt());
+    }
+
+    private static Map<String, String> map(RecordType type, Map<String, String> values, Function<String, String> idMap) {
+        Map<String, String> mapped = new TreeMap<>(values);
+        for (Field field : type.fields()) {
+            String value = mapped.get(field.name());
+            if (field.kind() == FieldKind.REFERENCE && value != null && !value.isEmpty()) {
+                mapped.put(field.name(), idMap.apply(value));
+            }
+        }
+        return mapped;
+    }
+
+    private static List<String> referenceValues(RecordType type, Map<String, String> values) {
+        List<String> ids = new ArrayList<>();
+        for (Field field : type.fields()) {
+            String value = values.get(field.name());
+            if (field.kind() == FieldKind.REFERENCE && value != null && !value.isEmpty()) {
+                ids.add(value);
+            }
+        }
+        return ids;
+    }
+
+    private static Optional<Map<String, String>> values(RemoteWrite write) {
+        return switch (write) {
+            case RemoteWrite.Create c -> Optional.of(c.values());
+            case RemoteWrite.Update u -> Optional.of(u.values());
+            case RemoteWrite.Delete d -> Optional.empty();
+        };
+    }
+
+    private static boolean hasReferences(RecordType type) {
+        return type.fields().stream().anyMatch(f -> f.kind() == FieldKind.REFERENCE);
+    }
+}
