@@ -1,23 +1,34 @@
 package dev.outpost.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileFolder;
 import dev.outpost.store.StoreException;
 import dev.outpost.ui.CannotStartDialog;
 import dev.outpost.ui.concurrent.FxBackgroundTasks;
 import dev.outpost.ui.settings.SettingsFile;
+import dev.outpost.ui.sync.SyncConnection;
 
 /**
- * Opens the main window on a profile. The store and the settings are opened here, on the calling
- * thread, before JavaFX starts; they are closed here after the window has closed.
+ * Opens the main window on a profile. The store, the settings and (in demo mode) the demo server are opened
+ * here, on the calling thread, before JavaFX starts; they are closed here after the window has closed.
+ *
+ * <p>{@code -Doutpost.demo=true} starts a profile without a connection straight on the demo data, for a
+ * newcomer's {@code ./mvnw javafx:run}.
  */
 public final class DesktopApp {
+
+    /** The system property that puts a profile without a connection in demo mode. */
+    public static final String DEMO_PROPERTY = "outpost.demo";
+    /** How many sample records a new demo CRM holds. */
+    static final int DEMO_RECORDS = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
 
@@ -42,21 +53,42 @@ public final class DesktopApp {
         }
         SettingsFile settings = new SettingsFile(profile.settingsFile());
         settings.load();
+        SyncConnection connection = openConnection(profile, Boolean.getBoolean(DEMO_PROPERTY));
         FxBackgroundTasks tasks = new FxBackgroundTasks();
+        FxBackgroundTasks syncTasks = new FxBackgroundTasks();
+        OutpostApplication.Sync sync = new OutpostApplication.Sync(store.sync(), connection, syncTasks);
         try {
-            OutpostApplication.launch(new OutpostApplication.Startup(store.records(), settings, tasks));
+            OutpostApplication.launch(new OutpostApplication.Startup(store.records(), settings, tasks, sync));
         } catch (RuntimeException e) {
             LOG.error("The window failed", e);
             System.err.println("Outpost could not open its window: " + e.getMessage());
-            closeAll(tasks, settings, store);
+            closeAll(syncTasks, tasks, settings, connection, store);
             System.exit(1);
         }
-        closeAll(tasks, settings, store);
+        closeAll(syncTasks, tasks, settings, connection, store);
     }
 
-    private static void closeAll(FxBackgroundTasks tasks, SettingsFile settings, OfflineStore store) {
+    /** The profile's connection; in demo mode with the demo server already running, before any window. */
+    static SyncConnection openConnection(ProfileFolder profile, boolean demoWanted) {
+        if (demoWanted && ConnectionSettings.read(profile).isEmpty()) {
+            ConnectionSettings.demoMode().write(profile);
+        }
+        SyncConnection connection = new SyncConnection(profile, System::getenv, DEMO_RECORDS);
+        try {
+            connection.startDemoIfNeeded();
+        } catch (IOException | RuntimeException e) {
+            // The window still opens on the offline copy; the sync says what failed and tries again.
+            LOG.warn("The demo server did not start: {}", e.getMessage());
+        }
+        return connection;
+    }
+
+    private static void closeAll(FxBackgroundTasks syncTasks, FxBackgroundTasks tasks, SettingsFile settings,
+                                 SyncConnection connection, OfflineStore store) {
+        syncTasks.close(); // the window asked a running sync to stop at its next safe point
         tasks.close();     // lets a save in flight finish before the store closes
         settings.close();  // writes the last window position
+        connection.close(); // stops the demo server; its data stays in the profile
         store.close();
     }
 }

@@ -1,17 +1,23 @@
 package dev.outpost.app;
 
+import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
 
+import dev.outpost.model.Validation;
 import dev.outpost.store.RecordRepository;
+import dev.outpost.store.SyncStore;
 import dev.outpost.ui.ErrorReporter;
 import dev.outpost.ui.concurrent.BackgroundTasks;
 import dev.outpost.ui.main.ErrorDialog;
 import dev.outpost.ui.main.MainWindow;
 import dev.outpost.ui.settings.SettingsFile;
+import dev.outpost.ui.sync.SyncConnection;
+import dev.outpost.ui.sync.SyncViewModel;
 
 /**
  * The JavaFX application: shows the main window on resources {@link DesktopApp} has already opened.
@@ -33,8 +39,19 @@ public final class OutpostApplication extends Application {
      * @param records  the offline store's records
      * @param settings the profile's window settings, already loaded
      * @param tasks    runs store calls off the FX thread
+     * @param sync     the sync's store, connection and own background thread
      */
-    record Startup(RecordRepository records, SettingsFile settings, BackgroundTasks tasks) {
+    record Startup(RecordRepository records, SettingsFile settings, BackgroundTasks tasks, Sync sync) {
+    }
+
+    /**
+     * What the window syncs with.
+     *
+     * @param store      the offline store's sync tables
+     * @param connection the CRM or the in-process demo server
+     * @param tasks      runs the sync, apart from the store calls of the table and the form
+     */
+    record Sync(SyncStore store, SyncConnection connection, BackgroundTasks tasks) {
     }
 
     /** Starts JavaFX with the window on these resources; returns when the window has closed. */
@@ -58,6 +75,9 @@ public final class OutpostApplication extends Application {
     public void start(Stage stage) {
         ErrorReporter unexpected = new ErrorDialog(stage)::show;
         Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> unexpected.report(failure));
-        MainWindow.showIn(stage, startup.records(), startup.tasks(), startup.settings());
+        Sync sync = startup.sync();
+        MainWindow.showIn(stage, startup.records(), startup.tasks(), startup.settings(),
+                errors -> new SyncViewModel(sync.connection(), sync.store(), sync.tasks(), errors,
+                        Validation.inSystemZone(), ZoneId.systemDefault(), Optional.of(SyncViewModel.EVERY)));
     }
 }

@@ -15,16 +15,38 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Which CRM a profile syncs with, kept in {@code connection.json} in the profile folder. No secret is
  * stored here: for scripted use the access token is read at each sync from the environment variable named.
  *
+ * <p>A profile in demo mode syncs with the demo server the window starts in-process on a free loopback
+ * port, so its address is not known ahead: {@code crmUrl} then only says "this computer", and the window
+ * points the sync at wherever the demo server listens this time.
+ *
  * @param crmUrl        the organization URL, e.g. https://contoso.crm.dynamics.com
  * @param tokenVariable the environment variable holding the bearer token
+ * @param demo          whether the profile syncs with the in-process demo server
  */
-public record ConnectionSettings(URI crmUrl, String tokenVariable) {
+public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FILE = "connection.json";
+    private static final URI DEMO_PLACEHOLDER = URI.create("http://127.0.0.1");
 
     public ConnectionSettings {
         crmUrl = normalize(crmUrl);
+    }
+
+    /** A connection to a real CRM (not demo mode). */
+    public ConnectionSettings(URI crmUrl, String tokenVariable) {
+        this(crmUrl, tokenVariable, false);
+    }
+
+    /** Demo mode: the in-process demo server, whose address is only known once it runs. */
+    public static ConnectionSettings demoMode() {
+        return new ConnectionSettings(DEMO_PLACEHOLDER, "OUTPOST_ACCESS_TOKEN", true);
+    }
+
+    /** Whether a URL may be reached over plain http: only a server on this computer, like the demo server. */
+    public static boolean isLoopback(URI url) {
+        String host = url.getHost();
+        return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
     }
 
     /** The URL as it is compared: lower-case host, no trailing slash, no query. */
@@ -50,7 +72,7 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable) {
         try {
             JsonNode node = JSON.readTree(file.toFile());
             return Optional.of(new ConnectionSettings(URI.create(node.path("crmUrl").asText()),
-                    node.path("tokenVariable").asText("OUTPOST_ACCESS_TOKEN")));
+                    node.path("tokenVariable").asText("OUTPOST_ACCESS_TOKEN"), node.path("demo").asBoolean(false)));
         } catch (IOException | IllegalArgumentException e) {
             throw new StoreException("The connection settings in " + file + " cannot be read (" + e.getMessage()
                     + "). Connect again with: outpost connect --crm-url URL", e);
@@ -61,6 +83,9 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable) {
         ObjectNode node = JSON.createObjectNode();
         node.put("crmUrl", crmUrl.toString());
         node.put("tokenVariable", tokenVariable);
+        if (demo) {
+            node.put("demo", true); // absent for a real CRM, so older files and readers stay as they were
+        }
         try {
             Files.createDirectories(profile.path());
             Path temp = profile.path().resolve(FILE + ".tmp");

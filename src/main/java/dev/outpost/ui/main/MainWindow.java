@@ -1,6 +1,7 @@
 package dev.outpost.ui.main;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -39,6 +40,11 @@ import dev.outpost.ui.records.RecordTable;
 import dev.outpost.ui.settings.SettingsFile;
 import dev.outpost.ui.settings.Theme;
 import dev.outpost.ui.settings.UiSettings;
+import dev.outpost.ui.sync.SyncControls;
+import dev.outpost.ui.sync.SyncStatusLine;
+import dev.outpost.ui.sync.SyncViewModel;
+import dev.outpost.ui.sync.WelcomeChoice;
+import dev.outpost.ui.sync.WelcomeDialog;
 
 /**
  * The main window: record types on the left, the table in the middle, the form on the right, the undo
@@ -52,9 +58,16 @@ public final class MainWindow {
     private final RecordTable table;
     private final RecordEditor editor;
     private final BorderPane root = new BorderPane();
+    private final Optional<SyncViewModel> sync;
 
     public MainWindow(MainWindowViewModel model, Validation validation) {
+        this(model, validation, Optional.empty());
+    }
+
+    /** The window with sync: *Sync now* in the header, its status in the status bar. */
+    public MainWindow(MainWindowViewModel model, Validation validation, Optional<SyncViewModel> sync) {
         this.model = model;
+        this.sync = sync;
         this.form = model.form();
         navigation = new TypeNavigation(model, this::pickType);
         table = new RecordTable(model.list(), validation.format(), this::newRecord);
@@ -78,7 +91,7 @@ public final class MainWindow {
         root.setTop(topBar());
         root.setLeft(navigation.node());
         root.setCenter(split);
-        root.setBottom(new VBox(new UndoBar(model).node(), new StatusBar(model).node()));
+        root.setBottom(new VBox(new UndoBar(model).node(), new StatusBar(model, sync, () -> root.getScene().getWindow()).node()));
         root.getStyleClass().add("main-window");
     }
 
@@ -90,15 +103,38 @@ public final class MainWindow {
      * @param settings where the window's place, size and theme are remembered
      */
     public static MainWindow showIn(Stage stage, RecordRepository records, BackgroundTasks tasks, SettingsFile settings) {
+        return showIn(stage, records, tasks, settings, null);
+    }
+
+    /**
+     * As {@link #showIn(Stage, RecordRepository, BackgroundTasks, SettingsFile)}, with sync: builds the sync
+     * view model from {@code syncModel} (given the window's error reporter), shows the welcome on a profile
+     * without a connection, else syncs right away.
+     */
+    public static MainWindow showIn(Stage stage, RecordRepository records, BackgroundTasks tasks, SettingsFile settings,
+                                    java.util.function.Function<ErrorReporter, SyncViewModel> syncModel) {
         ErrorDialog errorDialog = new ErrorDialog(stage);
         ErrorReporter errors = errorDialog::show;
         Validation validation = Validation.inSystemZone();
         UiSettings initial = settings.current();
         MainWindowViewModel model = new MainWindowViewModel(records, tasks, errors, validation,
                 initial.recordType(), initial.theme());
-        MainWindow window = new MainWindow(model, validation);
+        Optional<SyncViewModel> sync = Optional.ofNullable(syncModel).map(make -> make.apply(errors));
+        MainWindow window = new MainWindow(model, validation, sync);
         window.show(stage, settings);
         model.start();
+        sync.ifPresent(s -> {
+            s.setOnSynced(model::refresh);
+            stage.showingProperty().addListener((obs, was, showing) -> {
+                if (!showing) {
+                    s.stop();
+                }
+            });
+            s.start();
+            if (s.needsWelcome()) {
+                Platform.runLater(() -> WelcomeDialog.open(stage, choice -> window.welcomed(choice)));
+            }
+        });
         return window;
     }
 
@@ -140,6 +176,21 @@ public final class MainWindow {
         return model;
     }
 
+    /** The sync's view model, when the window syncs. */
+    public Optional<SyncViewModel> sync() {
+        return sync;
+    }
+
+    private void welcomed(WelcomeChoice choice) {
+        SyncViewModel syncing = sync.orElseThrow();
+        switch (choice) {
+            case WelcomeChoice.Demo demo -> syncing.exploreDemo();
+            case WelcomeChoice.Connect connect -> syncing.connectTo(connect.crmUrl());
+            case WelcomeChoice.NotNow notNow -> { } // works offline; the welcome shows again at the next start
+        }
+        table.tableView().requestFocus();
+    }
+
     private HBox topBar() {
         Label brand = new Label(UiText.get("app.title"));
         brand.getStyleClass().addAll(Styles.TITLE_4, "brand");
@@ -159,7 +210,9 @@ public final class MainWindow {
         model.themeProperty().addListener((obs, old, theme) -> dark.setSelected(theme == Theme.DARK));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, brand, spacer, dark);
+        HBox bar = new HBox(12, brand, spacer);
+        sync.ifPresent(s -> bar.getChildren().add(new SyncControls(s).node()));
+        bar.getChildren().add(dark);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         return bar;
@@ -175,6 +228,7 @@ public final class MainWindow {
         shortcuts.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
         shortcuts.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), this::delete);
         shortcuts.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), model::undoDelete);
+        sync.ifPresent(s -> shortcuts.put(new KeyCodeCombination(KeyCode.F5), s::syncNow));
     }
 
     private void newRecord() {

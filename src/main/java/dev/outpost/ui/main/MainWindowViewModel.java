@@ -147,6 +147,11 @@ public final class MainWindowViewModel {
         tasks.run(repository::status, this::applyStatus, errors::report);
     }
 
+    /** Reloads the list, the open form's references and the counts: records changed elsewhere (a sync). */
+    public void refresh() {
+        recordsWritten();
+    }
+
     private void recordsWritten() {
         form.recordsChanged();
         list.reload();

@@ -1,24 +1,36 @@
 package dev.outpost.ui.main;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.Window;
 
 import atlantafx.base.theme.Styles;
 
 import dev.outpost.ui.UiText;
+import dev.outpost.ui.sync.SyncStatusLine;
+import dev.outpost.ui.sync.SyncViewModel;
 
-/** The line at the bottom: local changes waiting to sync on the left, the record count on the right. */
+/**
+ * The line at the bottom: the sync's state (online or offline, the last sync, conflicts waiting) and the local
+ * changes waiting to sync on the left, the record count on the right.
+ */
 final class StatusBar {
 
     private final HBox root;
 
-    StatusBar(MainWindowViewModel model) {
-        Label offline = new Label(UiText.get("status.offline"));
-        offline.getStyleClass().addAll(Styles.TEXT_SMALL, "status-offline");
+    StatusBar(MainWindowViewModel model, Optional<SyncViewModel> sync, Supplier<Window> owner) {
+        Node offline = sync.map(s -> new SyncStatusLine(s, owner).node()).orElseGet(() -> {
+            Label label = new Label(UiText.get("status.offline"));
+            label.getStyleClass().addAll(Styles.TEXT_SMALL, "status-offline");
+            return label;
+        });
         Label pending = new Label();
         pending.setId("status-pending");
         pending.getStyleClass().add(Styles.TEXT_SMALL);

@@ -1,0 +1,74 @@
+package dev.outpost.ui.sync;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.outpost.model.RecordType;
+import dev.outpost.sync.ChangePage;
+import dev.outpost.sync.Endpoint;
+import dev.outpost.sync.RemoteRecord;
+import dev.outpost.sync.RemoteWrite;
+import dev.outpost.sync.UserKey;
+import dev.outpost.sync.WriteOutcome;
+
+/**
+ * An endpoint that tells the progress which type the engine works on and how many records moved: the
+ * engine's step observer says that a page or a batch went by, not of which type.
+ */
+final class ObservedEndpoint implements Endpoint {
+
+    private final Endpoint inner;
+    private final SyncProgress progress;
+    private final Runnable changed;
+
+    ObservedEndpoint(Endpoint inner, SyncProgress progress, Runnable changed) {
+        this.inner = inner;
+        this.progress = progress;
+        this.changed = changed;
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public ChangePage changes(RecordType type, Optional<String> from) {
+        progress.working(type);
+        changed.run();
+        ChangePage page = inner.changes(type, from);
+        progress.moved(type, page.changes().size());
+        changed.run();
+        return page;
+    }
+
+    @Override
+    public Optional<RemoteRecord> fetch(RecordType type, String remoteId) {
+        return inner.fetch(type, remoteId);
+    }
+
+    @Override
+    public List<RemoteRecord> findByUserKey(RecordType type, UserKey key) {
+        return inner.findByUserKey(type, key);
+    }
+
+    @Override
+    public Optional<RemoteRecord> findCreated(RecordType type, String clientId) {
+        return inner.findCreated(type, clientId);
+    }
+
+    @Override
+    public List<WriteOutcome> write(RecordType type, List<RemoteWrite> batch) {
+        progress.working(type);
+        changed.run();
+        List<WriteOutcome> outcomes = inner.write(type, batch);
+        progress.moved(type, batch.size());
+        changed.run();
+        return outcomes;
+    }
+
+    @Override
+    public int batchSize() {
+        return inner.batchSize();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.outpost.ui.sync;
+
+import java.util.function.Supplier;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+
+import atlantafx.base.theme.Styles;
+
+import dev.outpost.ui.UiText;
+
+/** The status bar's sync part: online or offline, the last sync's result, the conflicts and issues waiting. */
+public final class SyncStatusLine {
+
+    private final HBox root;
+
+    public SyncStatusLine(SyncViewModel model, Supplier<Window> owner) {
+        Label connectivity = new Label();
+        connectivity.setId("status-connectivity");
+        connectivity.getStyleClass().addAll(Styles.TEXT_SMALL, "status-connectivity");
+        connectivity.textProperty().bind(model.connectivityTextProperty());
+        model.connectivityProperty().addListener((obs, old, now) -> style(connectivity, now));
+        style(connectivity, model.connectivityProperty().get());
+        // Unconnected, the sync status already says so: one "not connected" is enough.
+        connectivity.visibleProperty().bind(model.connectivityProperty().isNotEqualTo(SyncViewModel.Connectivity.NOT_CONNECTED));
+        connectivity.managedProperty().bind(connectivity.visibleProperty());
+
+        Label status = new Label();
+        status.setId("status-sync");
+        status.getStyleClass().add(Styles.TEXT_SMALL);
+        status.textProperty().bind(model.statusTextProperty());
+
+        Hyperlink conflicts = new Hyperlink();
+        conflicts.setId("status-conflicts");
+        conflicts.getStyleClass().add(Styles.TEXT_SMALL);
+        conflicts.textProperty().bind(model.conflictCountProperty().map(n -> UiText.get("sync.conflictsLink", n)));
+        conflicts.visibleProperty().bind(model.conflictCountProperty().greaterThan(0));
+        conflicts.managedProperty().bind(conflicts.visibleProperty());
+        conflicts.setOnAction(event -> ConflictsDialog.open(owner.get(), model, false));
+
+        Hyperlink issues = new Hyperlink();
+        issues.setId("status-issues");
+        issues.getStyleClass().add(Styles.TEXT_SMALL);
+        issues.textProperty().bind(model.issueCountProperty().map(n -> UiText.get("sync.issuesLink", n)));
+        issues.visibleProperty().bind(model.issueCountProperty().greaterThan(0));
+        issues.managedProperty().bind(issues.visibleProperty());
+        issues.setOnAction(event -> ConflictsDialog.open(owner.get(), model, true));
+
+        root = new HBox(10, connectivity, status, conflicts, issues);
+        root.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private static void style(Label label, SyncViewModel.Connectivity connectivity) {
+        label.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
+        label.getStyleClass().add(switch (connectivity) {
+            case ONLINE -> Styles.SUCCESS;
+            case OFFLINE -> Styles.DANGER;
+            case NOT_CONNECTED -> Styles.TEXT_MUTED;
+        });
+    }
+}

@@ -1,0 +1,389 @@
+package dev.outpost.ui.sync;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.outpost.model.Field;
+import dev.outpost.model.RecordType;
+import dev.outpost.model.Validation;
+import dev.outpost.store.ConflictRow;
+import dev.outpost.store.LocalRecord;
+import dev.outpost.store.SyncIssue;
+import dev.outpost.store.SyncRun;
+import dev.outpost.store.SyncStore;
+import dev.outpost.sync.ConflictResolver;
+import dev.outpost.sync.RunOptions;
+import dev.outpost.sync.SyncEngine;
+import dev.outpost.sync.SyncPair;
+import dev.outpost.ui.ErrorReporter;
+import dev.outpost.ui.UiText;
+import dev.outpost.ui.concurrent.BackgroundTasks;
+
+/**
+ * Sync from the window: runs the CRM pair on a background thread (never the FX thread), shows its
+ * progress per type, the last result, online/offline, and the conflicts and issues waiting; repeats
+ * every {@link #EVERY} while connected. Also the welcome's choices: demo data, a CRM's address.
+ */
+public final class SyncViewModel {
+
+    /** How often the window syncs on its own while connected (a setting later). */
+    public static final Duration EVERY = Duration.ofMinutes(15);
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncViewModel.class);
+
+    /** Whether the window can reach its CRM, as far as the last sync knows. */
+    public enum Connectivity { NOT_CONNECTED, ONLINE, OFFLINE }
+
+    private final SyncConnection connection;
+    private final SyncStore store;
+    private final BackgroundTasks tasks;
+    private final ErrorReporter errors;
+    private final Validation validation;
+    private final ZoneId zone;
+    private final Optional<Duration> every;
+    private final SyncProgress progress = new SyncProgress();
+    private final AtomicBoolean progressShowing = new AtomicBoolean();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ReadOnlyObjectWrapper<Connectivity> connectivity =
+            new ReadOnlyObjectWrapper<>(this, "connectivity", Connectivity.NOT_CONNECTED);
+    private final ReadOnlyStringWrapper connectivityText = new ReadOnlyStringWrapper(this, "connectivityText", "");
+    private final ReadOnlyIntegerWrapper conflictCount = new ReadOnlyIntegerWrapper(this, "conflictCount");
+    private final ReadOnlyIntegerWrapper issueCount = new ReadOnlyIntegerWrapper(this, "issueCount");
+    private final ObservableList<ConflictItem> conflicts = FXCollections.observableArrayList();
+    private final ObservableList<SyncIssue> issues = FXCollections.observableArrayList();
+    private Runnable onSynced = () -> { };
+    private BackgroundTasks.Scheduled next = () -> { };
+    private boolean again;
+    private boolean stopped;
+
+    /**
+     * @param tasks runs the sync: a worker of its own, so a long sync does not hold up the table's queries
+     * @param every how often to sync on its own while connected; empty for never (tests)
+     */
+    public SyncViewModel(SyncConnection connection, SyncStore store, BackgroundTasks tasks, ErrorReporter errors,
+                         Validation validation, ZoneId zone, Optional<Duration> every) {
+        this.connection = connection;
+        this.store = store;
+        this.tasks = tasks;
+        this.errors = errors;
+        this.validation = validation;
+        this.zone = zone;
+        this.every = every;
+        connectivity.addListener((obs, old, now) -> updateConnectivityText());
+        updateConnectivityText();
+        connected.set(connection.isConfigured());
+        statusText.set(UiText.get(connection.isConfigured() ? "sync.never" : "sync.notConnected"));
+    }
+
+    /** Runs after each sync (and each resolution) on the FX thread: the window reloads its records. */
+    public void setOnSynced(Runnable onSynced) {
+        this.onSynced = onSynced;
+    }
+
+    /** Shows what the history holds, then syncs when connected; call once the window is up. */
+    public void start() {
+        refresh(false);
+        if (connection.isConfigured()) {
+            syncNow();
+        }
+    }
+
+    /** Whether the profile has yet to choose between the demo, a CRM and working offline. */
+    public boolean needsWelcome() {
+        return !connection.isConfigured();
+    }
+
+    /** Syncs now, on the background thread; when a sync is already running, once more after it. */
+    public void syncNow() {
+        if (stopped) {
+            return;
+        }
+        if (running.get()) {
+            again = true;
+            return;
+        }
+        if (!connection.isConfigured()) {
+            statusText.set(UiText.get("sync.notConnected"));
+            connectivity.set(Connectivity.NOT_CONNECTED);
+            return;
+        }
+        next.cancel();
+        running.set(true);
+        progress.reset();
+        progressText.set(UiText.get("sync.starting"));
+        cancelled.set(false);
+        tasks.run(this::runOnce, report -> finished(Optional.empty()), this::failed);
+    }
+
+    /** The welcome's *Explore with demo data*: demo mode, the demo server started, then the first sync. */
+    public void exploreDemo() {
+        running.set(true);
+        progressText.set(UiText.get("sync.startingDemo"));
+        tasks.run(() -> {
+            connection.switchToDemo();
+            return Boolean.TRUE;
+        }, ok -> {
+            running.set(false);
+            connected.set(true);
+            syncNow();
+        }, failure -> {
+            running.set(false);
+            progressText.set("");
+            LOG.warn("The demo server did not start", failure);
+            statusText.set(UiText.get("sync.demoFailed", reason(failure)));
+        });
+    }
+
+    /** The welcome's *Connect to Dynamics 365*: saves the address; the sync starts right after. */
+    public void connectTo(URI crmUrl) {
+        tasks.run(() -> {
+            connection.connectTo(crmUrl);
+            return Boolean.TRUE;
+        }, ok -> {
+            connected.set(true);
+            syncNow();
+        }, errors::report);
+    }
+
+    /** Keeps this computer's version of a conflicted record; the next sync sends it. */
+    public void keepMine(ConflictItem conflict) {
+        resolve(conflict, true);
+    }
+
+    /** Takes the server's version of a conflicted record. */
+    public void keepServer(ConflictItem conflict) {
+        resolve(conflict, false);
+    }
+
+    /** Stops repeating and asks a running sync to stop at the next safe point; for closing the window. */
+    public void stop() {
+        stopped = true;
+        next.cancel();
+        cancelled.set(true);
+    }
+
+    private void resolve(ConflictItem conflict, boolean mine) {
+        long id = conflict.row().id();
+        conflicts.remove(conflict); // at once, so a second click cannot resolve it twice
+        tasks.run(() -> {
+            ConflictResolver resolver = new ConflictResolver(store, validation);
+            if (mine) {
+                resolver.keepMine(id);
+            } else {
+                resolver.keepServer(id);
+            }
+            return Boolean.TRUE;
+        }, ok -> {
+            refresh(true);
+            syncNow();
+        }, failure -> {
+            refresh(false);
+            errors.report(failure);
+        });
+    }
+
+    /** Runs on the sync thread. */
+    private Boolean runOnce() throws Exception {
+        SyncPair pair = connection.pair();
+        SyncPair observed = new SyncPair(pair.name(), new ObservedEndpoint(pair.endpoint(), progress, this::progressed),
+                pair.policy(), pair.types(), pair.guard());
+        new SyncEngine(store, java.time.Clock.systemUTC(), validation)
+                .run(observed, RunOptions.normal().cancelledWhen(cancelled::get));
+        return Boolean.TRUE;
+    }
+
+    /** Called on the sync thread; shows the progress on the FX thread, at most one update in flight. */
+    private void progressed() {
+        if (progressShowing.compareAndSet(false, true)) {
+            tasks.schedule(Duration.ZERO, () -> {
+                progressShowing.set(false);
+                if (running.get()) {
+                    progressText.set(progress.current()
+                            .map(type -> UiText.get("sync.progress", type.pluralLabel(), progress.movedSoFar(type)))
+                            .orElse(UiText.get("sync.starting")));
+                }
+            });
+        }
+    }
+
+    private void failed(Exception failure) {
+        if (failure instanceof SignInNeededException signIn) {
+            finished(Optional.of(UiText.get("sync.signInNeeded", signIn.tokenVariable())));
+        } else if (failure instanceof NotConnectedException) {
+            finished(Optional.of(UiText.get("sync.notConnected")));
+        } else {
+            // Not the engine's report (it keeps endpoint failures in the history): the store or the demo server.
+            LOG.warn("The sync could not run", failure);
+            finished(Optional.of(UiText.get("sync.last", java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                    .format(java.time.ZonedDateTime.now(zone)), UiText.get("sync.result.failed", reason(failure)))));
+            connectivity.set(Connectivity.OFFLINE);
+        }
+    }
+
+    private void finished(Optional<String> problem) {
+        running.set(false);
+        progressText.set("");
+        refresh(true, problem);
+        if (again) {
+            again = false;
+            syncNow();
+        } else {
+            scheduleNext();
+        }
+    }
+
+    private void scheduleNext() {
+        if (!stopped && connection.isConfigured() && every.isPresent()) {
+            next.cancel();
+            next = tasks.schedule(every.get(), this::syncNow);
+        }
+    }
+
+    private void refresh(boolean notify) {
+        refresh(notify, Optional.empty());
+    }
+
+    /** Reads the last run, the conflicts and the issues from the store, and shows them. */
+    private void refresh(boolean notify, Optional<String> problem) {
+        tasks.run(this::readState, state -> {
+            conflicts.setAll(state.conflicts());
+            issues.setAll(state.issues());
+            conflictCount.set(state.conflicts().size());
+            issueCount.set(state.issues().size());
+            connected.set(connection.isConfigured());
+            if (problem.isPresent()) {
+                statusText.set(problem.get());
+            } else {
+                statusText.set(connection.isConfigured() || state.lastRun().isPresent()
+                        ? SyncStatusText.lastSync(state.lastRun(), state.conflicts().size(), zone)
+                        : UiText.get("sync.notConnected"));
+            }
+            if (!connection.isConfigured()) {
+                connectivity.set(Connectivity.NOT_CONNECTED);
+            } else if (problem.isEmpty() || connectivity.get() == Connectivity.NOT_CONNECTED) {
+                connectivity.set(SyncStatusText.reachedServer(state.lastRun()) ? Connectivity.ONLINE : Connectivity.OFFLINE);
+            }
+            if (notify) {
+                onSynced.run();
+            }
+        }, errors::report);
+    }
+
+    private record State(Optional<SyncRun> lastRun, List<ConflictItem> conflicts, List<SyncIssue> issues) {
+    }
+
+    private State readState() {
+        Optional<SyncRun> last = store.latestRuns(10).stream()
+                .filter(run -> run.pair().equals(SyncConnection.PAIR) && !run.dryRun()).findFirst();
+        List<ConflictItem> items = new ArrayList<>();
+        for (ConflictRow row : store.openConflicts(Optional.of(SyncConnection.PAIR))) {
+            items.add(describe(row));
+        }
+        return new State(last, items, store.openIssues(Optional.of(SyncConnection.PAIR)));
+    }
+
+    private ConflictItem describe(ConflictRow row) {
+        RecordType type = row.type();
+        Map<String, String> known = row.localValues().or(row::remoteValues).orElse(row.baseValues());
+        String title = store.record(row.recordId()).map(LocalRecord::record).map(r -> r.title())
+                .orElse(type.titleOf(known));
+        List<FieldCollision> collisions = new ArrayList<>();
+        for (String name : row.fields()) {
+            String label = type.field(name).map(Field::label).orElse(name);
+            collisions.add(new FieldCollision(label, row.localValues().map(v -> v.getOrDefault(name, "")).orElse(""),
+                    row.remoteValues().map(v -> v.getOrDefault(name, "")).orElse("")));
+        }
+        String summary;
+        if (row.remoteValues().isEmpty()) {
+            summary = UiText.get("conflicts.deletedOnServer", type.label());
+        } else if (row.localValues().isEmpty()) {
+            summary = UiText.get("conflicts.deletedHere", type.label());
+        } else {
+            summary = UiText.get("conflicts.bothChanged", type.label());
+        }
+        return new ConflictItem(row, title, summary, collisions);
+    }
+
+    private void updateConnectivityText() {
+        connectivityText.set(switch (connectivity.get()) {
+            case NOT_CONNECTED -> UiText.get("sync.connectivity.notConnected");
+            case ONLINE -> UiText.get("sync.connectivity.online");
+            case OFFLINE -> UiText.get("sync.connectivity.offline");
+        });
+    }
+
+    private static String reason(Exception failure) {
+        return failure.getMessage() == null || failure.getMessage().isBlank()
+                ? UiText.get("sync.result.unknownFailure") : failure.getMessage();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Whether the profile has a CRM or the demo to sync with. */
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+
+    /** "Syncing contacts… 120 records"; empty when no sync runs. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** "Last sync: 10:42 — done", "Sign-in needed: set OUTPOST_ACCESS_TOKEN", … */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Connectivity> connectivityProperty() {
+        return connectivity.getReadOnlyProperty();
+    }
+
+    /** "Online", "Offline", "Not connected". */
+    public ReadOnlyStringProperty connectivityTextProperty() {
+        return connectivityText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty conflictCountProperty() {
+        return conflictCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty issueCountProperty() {
+        return issueCount.getReadOnlyProperty();
+    }
+
+    /** The conflicts waiting, oldest first. */
+    public ObservableList<ConflictItem> conflicts() {
+        return FXCollections.unmodifiableObservableList(conflicts);
+    }
+
+    public ObservableList<SyncIssue> issues() {
+        return FXCollections.unmodifiableObservableList(issues);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.outpost.ui.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import dev.outpost.model.Record;
+import dev.outpost.model.RecordType;
+import dev.outpost.model.Validation;
+import dev.outpost.store.OfflineStore;
+import dev.outpost.store.ProfileFolder;
+import dev.outpost.ui.concurrent.FxBackgroundTasks;
+import dev.outpost.ui.main.MainWindow;
+import dev.outpost.ui.settings.SettingsFile;
+
+/** A profile in demo mode: the window syncs on start, on *Sync now* and after a conflict is resolved. */
+@ExtendWith(ApplicationExtension.class)
+class SyncFromWindowTest {
+
+    @TempDir
+    Path folder;
+
+    private OfflineStore store;
+    private OfflineStore other;
+    private FxBackgroundTasks tasks;
+    private FxBackgroundTasks syncTasks;
+    private SettingsFile settings;
+    private SyncConnection connection;
+    private MainWindow window;
+    private SyncViewModel sync;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path profile = folder.resolve("mine");
+        store = OfflineStore.open(new ProfileFolder(profile));
+        other = DemoProfiles.openOther(folder.resolve("other"));
+        connection = DemoProfiles.connection(profile);
+        connection.switchToDemo();
+        tasks = new FxBackgroundTasks();
+        syncTasks = new FxBackgroundTasks();
+        settings = new SettingsFile(new ProfileFolder(profile).settingsFile());
+        settings.load();
+        window = MainWindow.showIn(stage, store.records(), tasks, settings, errors -> new SyncViewModel(connection,
+                store.sync(), syncTasks, errors, Validation.inSystemZone(), ZoneId.systemDefault(), Optional.empty()));
+        sync = window.sync().orElseThrow();
+    }
+
+    @AfterEach
+    void closeWindow(FxRobot robot) {
+        robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != stage).toList().forEach(w -> w.hide()));
+        robot.interact(stage::hide);
+        syncTasks.close();
+        tasks.close();
+        settings.close();
+        connection.close();
+        other.close();
+        store.close();
+    }
+
+    @Test
+    void syncNowPushesALocalEditToTheServer(FxRobot robot) throws TimeoutException {
+        waitForSyncDone(robot);
+        Record account = store.records().list(RecordType.ACCOUNT, "").getFirst();
+        store.records().update(account.id(), Map.of("city", "Oslo"));
+        robot.interact(window.model()::refreshStatus);
+        DemoProfiles.waitUntil(Duration.ofSeconds(5), () -> window.model().pendingChangesProperty().get() == 1);
+
+        robot.clickOn("#sync-now");
+
+        DemoProfiles.waitUntil(Duration.ofSeconds(15), () -> !sync.runningProperty().get()
+                && window.model().pendingChangesProperty().get() == 0);
+        DemoProfiles.syncOther(other, connection);
+        assertThat(DemoProfiles.account(other, account.get("name")).get("city")).isEqualTo("Oslo");
+    }
+
+    @Test
+    void aConflictIsListedAndKeepMineSendsMyValue(FxRobot robot) throws TimeoutException {
+        waitForSyncDone(robot);
+        DemoProfiles.syncOther(other, connection);
+        Record account = store.records().list(RecordType.ACCOUNT, "").getFirst();
+        Record theirs = DemoProfiles.account(other, account.get("name"));
+        other.records().update(theirs.id(), Map.of("city", "Lisbon"));
+        DemoProfiles.syncOther(other, connection);
+        store.records().update(account.id(), Map.of("city", "Oslo"));
+
+        robot.push(KeyCode.F5);
+        DemoProfiles.waitUntil(Duration.ofSeconds(15), () -> sync.conflictCountProperty().get() == 1);
+        robot.clickOn("#status-conflicts");
+        DemoProfiles.waitUntil(Duration.ofSeconds(5), () -> robot.lookup(".keep-mine").tryQuery().isPresent());
+        assertThat(robot.lookup("Oslo").tryQuery()).isPresent();
+        assertThat(robot.lookup("Lisbon").tryQuery()).isPresent();
+
+        robot.clickOn(".keep-mine");
+
+        DemoProfiles.waitUntil(Duration.ofSeconds(15), () -> sync.conflictCountProperty().get() == 0
+                && !sync.runningProperty().get() && window.model().pendingChangesProperty().get() == 0);
+        DemoProfiles.syncOther(other, connection);
+        assertThat(other.records().find(theirs.id()).orElseThrow().get("city")).isEqualTo("Oslo");
+    }
+
+    private void waitForSyncDone(FxRobot robot) throws TimeoutException {
+        DemoProfiles.waitUntil(Duration.ofSeconds(20), () -> !sync.runningProperty().get()
+                && robot.lookup("#status-sync").queryAs(Label.class).getText().endsWith("done"));
+    }
+}
