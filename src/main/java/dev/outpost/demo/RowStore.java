@@ -75,9 +75,13 @@ final class RowStore implements AutoCloseable {
         return new RowStore("jdbc:hsqldb:mem:outpost-demo-" + UUID.randomUUID());
     }
 
-    /** A store in {@code folder} that survives a restart. */
+    /**
+     * A store in {@code folder} that survives a restart, AES-encrypted like the offline store: in the
+     * window's demo mode it lives in the profile folder, where no record value may be readable.
+     */
     static RowStore inFolder(Path folder) {
         return new RowStore("jdbc:hsqldb:file:" + folder.resolve("demo").toAbsolutePath()
+                + ";crypt_key=" + DemoKey.loadOrCreate(folder.resolve("demo.key")) + ";crypt_type=AES;crypt_lobs=true"
                 + ";hsqldb.default_table_type=cached;hsqldb.lock_file=true");
     }
 

@@ -37,4 +37,19 @@ class FileBackedServerTest {
             assertThat(changes.rows()).extracting(r -> r.get("lastname").asText()).containsExactly("Again");
         }
     }
+
+    @Test
+    void aServerInAFolderLeavesNoRecordValueReadableOnDisk() throws Exception {
+        String id = "eeeeeeee-0000-0000-0000-000000000002";
+        try (DemoServer server = DemoServer.start(0, DemoOptions.defaults().folder(folder).records(50))) {
+            new DemoClient(server).patch("contacts(" + id + ")", "{\"lastname\":\"Zyxwvutsrq\"}");
+        }
+
+        try (var files = java.nio.file.Files.walk(folder)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String bytes = new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(bytes).as(file.toString()).doesNotContain("Zyxwvutsrq");
+            }
+        }
+    }
 }
