@@ -32,12 +32,14 @@ public final class ConflictResolver {
         ConflictRow c = open(conflictId);
         store.inTransaction(() -> {
             Optional<Link> link = store.link(c.pair(), c.recordId());
-            switch (ConflictKind.valueOf(c.kind())) {
-                // The remote record is gone: unlinked and live, the record is created there again.
-                case LOCAL_CHANGED_REMOTE_DELETED -> store.removeLink(c.pair(), c.recordId());
-                case BOTH_CHANGED, LOCAL_DELETED_REMOTE_CHANGED -> link.ifPresent(l -> store.putLinks(c.type(), List.of(
-                        new Link(c.pair(), l.recordId(), l.remoteId(), c.remoteVersion(), l.syncedRev(),
-                                c.remoteValues().orElse(l.base()), true))));
+            if (c.remoteValues().isEmpty()) {
+                // The remote record is gone (whatever the conflict's kind: it may have been deleted there after the
+                // conflict was found). Unlinked, a live record is created there again and a tombstone is dropped.
+                store.removeLink(c.pair(), c.recordId());
+                store.purgeIfUnlinked(c.recordId());
+            } else {
+                link.ifPresent(l -> store.putLinks(c.type(), List.of(new Link(c.pair(), l.recordId(), l.remoteId(),
+                        c.remoteVersion(), l.syncedRev(), c.remoteValues().get(), true))));
             }
             store.resolveConflict(c.id(), "mine");
         });

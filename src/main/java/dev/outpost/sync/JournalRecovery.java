@@ -1,7 +1,10 @@
 package dev.outpost.sync;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +48,18 @@ final class JournalRecovery {
                 case "update" -> {
                     Optional<RemoteRecord> now = pair.endpoint().fetch(entry.type(), entry.remoteId());
                     boolean arrived = now.isPresent() && !now.get().version().equals(entry.expectedVersion())
-                            && now.get().values().equals(entry.values());
-                    settle(entry, now.filter(r -> arrived).map(r -> link(pair, entry, r.remoteId(), r.version())));
+                            && holdsWhatItChanged(now.get(), entry, store.link(pair.name(), entry.recordId()));
+                    // Arrived, then changed there in other fields: an unknown version makes the pull merge that in.
+                    settle(entry, now.filter(r -> arrived).map(r -> link(pair, entry, r.remoteId(),
+                            r.values().equals(entry.values()) ? r.version() : UNKNOWN_VERSION)));
                 }
                 case "delete" -> {
                     boolean arrived = pair.endpoint().fetch(entry.type(), entry.remoteId()).isEmpty();
                     store.inTransaction(() -> {
-                        if (arrived) {
+                        // Restored here since: unlinking it would make it new and send it again. Linked, the pull
+                        // weighs the deletion there against the restore like any other change.
+                        boolean stillDeleted = store.record(entry.recordId()).map(r -> r.record().deleted()).orElse(true);
+                        if (arrived && stillDeleted) {
                             store.removeLink(pair.name(), entry.recordId());
                             store.purgeIfUnlinked(entry.recordId());
                         }
@@ -62,6 +70,24 @@ final class JournalRecovery {
             }
         }
         return open.size();
+    }
+
+    /**
+     * Whether the record there holds every value the update changed (from the base it was sent against): then
+     * the update arrived, whatever else changed there since. When someone changed one of those fields again,
+     * there is no telling, and the update counts as not arrived.
+     */
+    private static boolean holdsWhatItChanged(RemoteRecord now, JournalEntry entry, Optional<Link> link) {
+        if (now.values().equals(entry.values())) {
+            return true;
+        }
+        if (link.isEmpty()) {
+            return false;
+        }
+        Set<String> fields = new HashSet<>(entry.values().keySet());
+        fields.addAll(link.get().base().keySet());
+        return fields.stream().filter(f -> !Objects.equals(entry.values().get(f), link.get().base().get(f)))
+                .allMatch(f -> Objects.equals(entry.values().get(f), now.values().get(f)));
     }
 
     private static Link link(SyncPair pair, JournalEntry entry, String remoteId, String version) {

@@ -39,6 +39,8 @@ public final class Planner {
                 case RemoteSide.Unknown x -> new Decision.PushCreate(c.values());
                 case RemoteSide.Unchanged x -> new Decision.PushUpdate(c.values());
                 case RemoteSide.Changed r -> bothChanged(base, c, r.record(), policy);
+                // Changed back to the base (an edit undone, a deletion restored) is no change: the deletion stands.
+                case RemoteSide.Deleted d when base.filter(c.values()::equals).isPresent() -> new Decision.DeleteLocal();
                 case RemoteSide.Deleted d -> switch (policy) {
                     case ASK -> new Decision.Conflict(ConflictKind.LOCAL_CHANGED_REMOTE_DELETED, java.util.Set.of(), Optional.empty());
                     case SERVER_WINS -> new Decision.DeleteLocal();
