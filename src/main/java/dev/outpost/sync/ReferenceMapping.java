@@ -22,31 +22,20 @@ import dev.outpost.store.SyncStore;
  * is passed through unchanged: a remote id of a record not kept here stays that id (nothing is lost), and
  * a local record not yet sent is refused by the endpoint and retried once its target is linked.
  */
-final class ReferenceMapping implements Endpoint {
+final class ReferenceMapping extends ForwardingEndpoint {
 
-    private final Endpoint endpoint;
     private final SyncStore store;
     private final String pair;
 
     ReferenceMapping(Endpoint endpoint, SyncStore store, String pair) {
-        this.endpoint = endpoint;
+        super(endpoint);
         this.store = store;
         this.pair = pair;
     }
 
     @Override
-    public String name() {
-        return endpoint.name();
-    }
-
-    @Override
-    public int batchSize() {
-        return endpoint.batchSize();
-    }
-
-    @Override
     public ChangePage changes(RecordType type, Optional<String> from) {
-        ChangePage page = endpoint.changes(type, from);
+        ChangePage page = inner.changes(type, from);
         if (!hasReferences(type)) {
             return page;
         }
@@ -62,23 +51,23 @@ final class ReferenceMapping implements Endpoint {
 
     @Override
     public Optional<RemoteRecord> fetch(RecordType type, String remoteId) {
-        return endpoint.fetch(type, remoteId).map(r -> translated(type, r));
+        return inner.fetch(type, remoteId).map(r -> translated(type, r));
     }
 
     @Override
     public List<RemoteRecord> findByUserKey(RecordType type, UserKey key) {
-        return endpoint.findByUserKey(type, key).stream().map(r -> translated(type, r)).toList();
+        return inner.findByUserKey(type, key).stream().map(r -> translated(type, r)).toList();
     }
 
     @Override
     public Optional<RemoteRecord> findCreated(RecordType type, String clientId) {
-        return endpoint.findCreated(type, clientId).map(r -> translated(type, r));
+        return inner.findCreated(type, clientId).map(r -> translated(type, r));
     }
 
     @Override
     public List<WriteOutcome> write(RecordType type, List<RemoteWrite> batch) {
         if (!hasReferences(type)) {
-            return endpoint.write(type, batch);
+            return inner.write(type, batch);
         }
         Set<String> localIds = new HashSet<>();
         for (RemoteWrite write : batch) {
@@ -91,7 +80,7 @@ final class ReferenceMapping implements Endpoint {
             case RemoteWrite.Update u -> new RemoteWrite.Update(u.remoteId(), u.expectedVersion(), map(type, u.values(), toRemote));
             case RemoteWrite.Delete d -> d;
         }).toList();
-        return endpoint.write(type, mapped);
+        return inner.write(type, mapped);
     }
 
     private RemoteRecord translated(RecordType type, RemoteRecord record) {

@@ -6,30 +6,23 @@ import java.util.Optional;
 import dev.outpost.model.RecordType;
 import dev.outpost.sync.ChangePage;
 import dev.outpost.sync.Endpoint;
-import dev.outpost.sync.RemoteRecord;
+import dev.outpost.sync.ForwardingEndpoint;
 import dev.outpost.sync.RemoteWrite;
-import dev.outpost.sync.UserKey;
 import dev.outpost.sync.WriteOutcome;
 
 /**
  * An endpoint that tells the progress which type the engine works on and how many records moved: the
  * engine's step observer says that a page or a batch went by, not of which type.
  */
-final class ObservedEndpoint implements Endpoint {
+final class ObservedEndpoint extends ForwardingEndpoint {
 
-    private final Endpoint inner;
     private final SyncProgress progress;
     private final Runnable changed;
 
     ObservedEndpoint(Endpoint inner, SyncProgress progress, Runnable changed) {
-        this.inner = inner;
+        super(inner);
         this.progress = progress;
         this.changed = changed;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
     }
 
     @Override
@@ -43,21 +36,6 @@ final class ObservedEndpoint implements Endpoint {
     }
 
     @Override
-    public Optional<RemoteRecord> fetch(RecordType type, String remoteId) {
-        return inner.fetch(type, remoteId);
-    }
-
-    @Override
-    public List<RemoteRecord> findByUserKey(RecordType type, UserKey key) {
-        return inner.findByUserKey(type, key);
-    }
-
-    @Override
-    public Optional<RemoteRecord> findCreated(RecordType type, String clientId) {
-        return inner.findCreated(type, clientId);
-    }
-
-    @Override
     public List<WriteOutcome> write(RecordType type, List<RemoteWrite> batch) {
         progress.working(type);
         changed.run();
@@ -65,10 +43,5 @@ final class ObservedEndpoint implements Endpoint {
         progress.moved(type, batch.size());
         changed.run();
         return outcomes;
-    }
-
-    @Override
-    public int batchSize() {
-        return inner.batchSize();
     }
 }
