@@ -47,6 +47,18 @@ final class EmptyProfiles {
         deleteTree(profile.path());
     }
 
+    /**
+     * Removes the empty profile and every copy left, once the properties are done. Not left to a shutdown
+     * hook alone: surefire may end its JVM without running hooks, and tmpfs is memory.
+     */
+    static synchronized void deleteAll() {
+        if (root != null) {
+            deleteTree(root);
+            root = null;
+            template = null;
+        }
+    }
+
     private static synchronized Path template() {
         if (template == null) {
             try {

@@ -118,6 +118,11 @@ class SyncStateMachineProperties {
         engineLog().setLevel(null);
     }
 
+    @AfterContainer
+    static void removeTheEmptyProfiles() {
+        EmptyProfiles.deleteAll();
+    }
+
     private static Logger engineLog() {
         return (Logger) LoggerFactory.getLogger(SyncEngine.class);
     }
