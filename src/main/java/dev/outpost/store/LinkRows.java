@@ -295,18 +295,6 @@ final class LinkRows {
         }
     }
 
-    /** Whether the pair links any record of the type. */
-    boolean any(String pair, RecordType type) throws SQLException {
-        try (PreparedStatement ps = db.connection().prepareStatement(
-                "SELECT 1 FROM link l WHERE l.pair = ? AND l.type = ? LIMIT 1")) {
-            ps.setString(1, pair);
-            ps.setString(2, type.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
     /** How many records of the type the pair links. */
     int count(String pair, RecordType type) throws SQLException {
         try (PreparedStatement ps = db.connection().prepareStatement(

@@ -39,8 +39,7 @@ final class PushPhase {
                     .filter(p -> !run.duplicateSuspects.contains(p.local().record().id())).toList();
             if (round == 0) {
                 int deletions = (int) pending.stream().filter(p -> p.local().record().deleted() && p.link().isPresent()).count();
-                if (deletions > run.pair.guard().minimum()
-                        && run.guardTrips(deletions, run.store.linkCount(run.pair.name(), run.type))) {
+                if (run.guardTrips(deletions, () -> run.store.linkCount(run.pair.name(), run.type))) {
                     run.tally.outcome = TypeOutcome.NEEDS_CONFIRMATION;
                     run.tally.pendingDeletes = deletions;
                     run.tally.message = deletions + " " + run.type.plural() + " were deleted here. Confirm to delete them in "
