@@ -64,22 +64,23 @@ final class PullPhase {
                 removals.clear();
                 continue;
             }
-            List<RemoteChange> changes = new ArrayList<>();
+            // Keyed by remote id: a later entry for the same id replaces the earlier one and moves to the end.
+            Map<String, RemoteChange> changes = new LinkedHashMap<>();
             for (RemoteChange change : page.changes()) {
                 RemoteChange current = seen.add(change.remoteId()) ? change : truth(change);
                 if (current instanceof RemoteChange.Removal) {
                     removedSeen.add(current.remoteId());
                 }
-                changes.removeIf(c -> c.remoteId().equals(current.remoteId()));
+                changes.remove(current.remoteId());
                 removals.remove(current.remoteId());
                 if (current instanceof RemoteChange.Removal) {
                     removals.put(current.remoteId(), current);
                 } else {
-                    changes.add(current);
+                    changes.put(current.remoteId(), current);
                 }
             }
             if (!page.isLast()) {
-                apply(changes, Optional.empty());
+                apply(List.copyOf(changes.values()), Optional.empty());
                 from = page.next();
                 continue;
             }
@@ -93,15 +94,16 @@ final class PullPhase {
             }
             int deletions = localDeletions(removals.keySet());
             if (run.guardTrips(deletions, () -> run.store.liveCount(type))) {
-                apply(changes, Optional.empty());
+                apply(List.copyOf(changes.values()), Optional.empty());
                 run.tally.outcome = TypeOutcome.NEEDS_CONFIRMATION;
                 run.tally.pendingDeletes = deletions;
                 run.tally.message = deletions + " " + type.plural() + " were deleted in " + run.pair.endpoint().name()
                         + ". Confirm to delete them here too.";
                 return false;
             }
-            changes.addAll(removals.values());
-            apply(changes, page.anchor());
+            List<RemoteChange> last = new ArrayList<>(changes.values());
+            last.addAll(removals.values());
+            apply(last, page.anchor());
             return true;
         }
     }
