@@ -1,8 +1,13 @@
 package dev.outpost.cli;
 
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import dev.outpost.model.RecordType;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.StoreException;
@@ -20,11 +25,18 @@ final class ConnectCommand extends StoreCommand {
             description = "The environment variable that holds the bearer token at each sync (default: ${DEFAULT-VALUE}).")
     String tokenVariable;
 
+    @Option(names = "--all-records", paramLabel = "TYPES", split = ",",
+            description = "Types to sync whole, e.g. accounts,contacts. By default every type syncs the records you own, "
+                    + "plus the accounts, contacts and opportunities they refer to.")
+    List<String> syncedWhole = List.of();
+
     @Override
     int run(OfflineStore store) {
         ConnectionSettings wanted;
         try {
-            wanted = new ConnectionSettings(URI.create(crmUrl), tokenVariable);
+            Set<RecordType> whole = EnumSet.noneOf(RecordType.class);
+            syncedWhole.forEach(name -> whole.add(RecordType.parse(name)));
+            wanted = new ConnectionSettings(URI.create(crmUrl), tokenVariable).syncingWhole(whole);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -40,9 +52,25 @@ final class ConnectCommand extends StoreCommand {
             throw new StoreException("This profile holds data of " + current.get().crmUrl() + ". Switching to another "
                     + "server is not supported yet; use a new profile with --profile DIR.");
         }
+        // A type whose filter changed is listed again in full at the next sync: rows that left the filter are
+        // then reported out of scope (unlinked here, deleted nowhere), rows that entered it come down.
+        for (RecordType type : RecordType.values()) {
+            boolean wasWhole = current.map(c -> c.syncedWhole().contains(type)).orElse(false);
+            if (current.isPresent() && !otherServer && wasWhole != wanted.syncedWhole().contains(type)) {
+                store.sync().clearAnchor("crm", type);
+            }
+        }
         wanted.write(store.profile());
         out().println("Connected to " + wanted.crmUrl() + ". The access token is read from $" + tokenVariable
-                + " at each sync. Run: outpost sync");
+                + " at each sync. " + filterSummary(wanted) + " Run: outpost sync");
         return OutpostCommand.DONE;
+    }
+
+    private static String filterSummary(ConnectionSettings settings) {
+        if (settings.syncedWhole().isEmpty()) {
+            return "Syncing the records you own and those they refer to.";
+        }
+        return "Syncing all " + settings.syncedWhole().stream().map(RecordType::plural).collect(Collectors.joining(", "))
+                + (settings.mineOnly().isEmpty() ? "." : "; of the other types, the records you own and those they refer to.");
     }
 }

@@ -1,9 +1,10 @@
 package dev.outpost.cli;
 
-import java.time.Duration;
+import java.net.URI;
 
 import dev.outpost.crm.CrmConnection;
 import dev.outpost.crm.DataverseEndpoint;
+import dev.outpost.crm.RetryPolicy;
 import dev.outpost.crm.TokenSource;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.OfflineStore;
@@ -28,9 +29,13 @@ final class CrmSession {
             throw new SignInNeededException("No access token: set $" + settings.tokenVariable()
                     + " to a bearer token for " + settings.crmUrl() + " and run again.");
         }
-        CrmConnection connection = CrmConnection.of(settings.crmUrl(), TokenSource.fixed(token))
-                .pageSize(5000).batchSize(50).timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
-        return SyncPair.of("crm", new DataverseEndpoint(connection), ConflictPolicy.ASK);
+        return SyncPair.of("crm", new DataverseEndpoint(connection(settings.crmUrl(), token), RetryPolicy.defaults(),
+                settings.mineOnly()), ConflictPolicy.ASK);
+    }
+
+    /** How the CLI talks to a CRM: Dataverse's largest pages, batches of 50 writes. {@code bench crm} uses it too. */
+    static CrmConnection connection(URI crmUrl, String token) {
+        return CrmConnection.forSync(crmUrl, TokenSource.fixed(token));
     }
 
     /** A sync that cannot start without a sign-in: exit code 4. */

@@ -81,9 +81,15 @@ final class SyncBenchmark implements Callable<Integer> {
             });
             SyncEngine engine = new SyncEngine(store.sync());
             SyncPair pair = SyncPair.of("crm", remote, ConflictPolicy.ASK);
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             SyncReport initial = engine.run(pair, RunOptions.normal());
             long initialMs = (System.nanoTime() - start) / 1_000_000;
+            // CPU time of this thread too: on a busy machine it still tells what the sync itself costs.
+            long initialCpuMs = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
+            System.gc(); // what stays: the store's cache and the in-memory endpoint, not garbage
+            long heapMb = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
             check(initial.pulled() == size, "the initial sync pulled " + initial.pulled() + " of " + size + " records");
             SplittableRandom random = new SplittableRandom(seed);
             List<Record> contacts = store.records().list(RecordType.CONTACT, "");
@@ -102,9 +108,11 @@ final class SyncBenchmark implements Callable<Integer> {
                 check(incremental.pushed() > 0 && incremental.pulled() > 0, "an incremental run moved nothing");
             }
             Arrays.sort(nanos);
+            long storeMb = sizeOf(store.profile().databaseFolder()) / (1024 * 1024);
             double medianMs = nanos[ROUNDS / 2] / 1e6;
-            out.printf("records=%d: initial sync %d ms; incremental runs of %d changes per side: median %.1f ms "
-                    + "(fastest %.1f, slowest %.1f)%n", size, initialMs, changes, medianMs, nanos[0] / 1e6, nanos[ROUNDS - 1] / 1e6);
+            out.printf("records=%d: initial sync %d ms (%d ms of CPU); incremental runs of %d changes per side: median %.1f ms "
+                    + "(fastest %.1f, slowest %.1f); store %d MB on disk, heap %d MB after it%n", size, initialMs, initialCpuMs, changes, medianMs, nanos[0] / 1e6,
+                    nanos[ROUNDS - 1] / 1e6, storeMb, heapMb);
             return new Timing(initialMs, medianMs);
         } finally {
             try (var paths = Files.walk(folder)) {
@@ -112,6 +120,12 @@ final class SyncBenchmark implements Callable<Integer> {
                     Files.deleteIfExists(p);
                 }
             }
+        }
+    }
+
+    private static long sizeOf(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            return paths.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 

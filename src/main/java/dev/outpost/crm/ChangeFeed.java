@@ -29,10 +29,12 @@ final class ChangeFeed {
 
     private final WebApiClient client;
     private final ReferenceTargets targets;
+    private final OwnerFilter owners;
 
-    ChangeFeed(WebApiClient client, ReferenceTargets targets) {
+    ChangeFeed(WebApiClient client, ReferenceTargets targets, OwnerFilter owners) {
         this.client = client;
         this.targets = targets;
+        this.owners = owners;
     }
 
     ChangePage changes(RecordType type, Optional<String> from) {
@@ -57,7 +59,7 @@ final class ChangeFeed {
         return parse(type, response.body());
     }
 
-    /** Reads one page; a row that cannot be read is skipped and logged by id and field. */
+    /** Reads one page; a row that cannot be read becomes {@link RemoteChange.Unreadable}, logged by id and field. */
     ChangePage parse(RecordType type, String body) {
         JsonNode page;
         try {
@@ -82,9 +84,15 @@ final class ChangeFeed {
                 continue;
             }
             switch (reader.read(row)) {
-                case RowReader.Readable readable -> changes.add(new RemoteChange.Upsert(readable.record()));
-                case RowReader.Unreadable bad -> LOG.warn("Skipped {} {}: its field '{}' is {}", type.id(),
-                        bad.remoteId(), bad.field(), bad.reason());
+                case RowReader.Readable readable -> changes.add(owners.inScope(type, readable.owner())
+                        ? new RemoteChange.Upsert(readable.record())
+                        : new RemoteChange.OutOfScope(readable.record().remoteId())); // someone else's: not a deletion
+                case RowReader.Unreadable bad -> {
+                    // Type, id and field only: the reason never holds the value, and the log must not either.
+                    LOG.warn("Cannot read {} {}: its field '{}' is {}", type.id(), bad.remoteId(), bad.field(),
+                            bad.reason());
+                    changes.add(new RemoteChange.Unreadable(bad.remoteId(), bad.field(), bad.reason()));
+                }
             }
         }
         String next = text(page, "@odata.nextLink");

@@ -53,6 +53,14 @@ public record CrmConnection(URI orgUrl, TokenSource tokens, int pageSize, int ba
         return new CrmConnection(orgUrl, tokens, 500, 10, Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 
+    /**
+     * How Outpost syncs, from the window and the CLI: Dataverse's largest pages (a first sync is a long listing)
+     * and batches of 50 writes (25 requests for 1000 edits, well under the service protection limits).
+     */
+    public static CrmConnection forSync(URI orgUrl, TokenSource tokens) {
+        return of(orgUrl, tokens).pageSize(MAX_PAGE_SIZE).batchSize(50);
+    }
+
     public CrmConnection pageSize(int pageSize) {
         return new CrmConnection(orgUrl, tokens, pageSize, batchSize, connectTimeout, requestTimeout);
     }

@@ -2,9 +2,11 @@ package dev.outpost.crm;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.outpost.model.RecordType;
 import dev.outpost.sync.ChangePage;
+import dev.outpost.sync.RemoteChange;
 import dev.outpost.sync.Endpoint;
 import dev.outpost.sync.RemoteRecord;
 import dev.outpost.sync.RemoteWrite;
@@ -31,6 +33,7 @@ public final class DataverseEndpoint implements Endpoint, AutoCloseable {
     private final ChangeFeed feed;
     private final RowQueries queries;
     private final BatchWriter writer;
+    private final OwnerFilter owners;
 
     /** An endpoint with the default retry policy. */
     public DataverseEndpoint(CrmConnection connection) {
@@ -38,10 +41,19 @@ public final class DataverseEndpoint implements Endpoint, AutoCloseable {
     }
 
     public DataverseEndpoint(CrmConnection connection, RetryPolicy retry) {
+        this(connection, retry, Set.of());
+    }
+
+    /**
+     * @param mineOnly the types synced as "records I own" (the product's default is every type); rows of these
+     *                 types owned by someone else are out of scope, unless a record kept here refers to them
+     */
+    public DataverseEndpoint(CrmConnection connection, RetryPolicy retry, Set<RecordType> mineOnly) {
         this.connection = connection;
         this.client = new WebApiClient(connection, retry);
         ReferenceTargets targets = new ReferenceTargets();
-        this.feed = new ChangeFeed(client, targets);
+        this.owners = new OwnerFilter(mineOnly, client);
+        this.feed = new ChangeFeed(client, targets, owners);
         this.queries = new RowQueries(client, targets);
         this.writer = new BatchWriter(client, queries, targets);
     }
@@ -55,7 +67,8 @@ public final class DataverseEndpoint implements Endpoint, AutoCloseable {
      * {@inheritDoc}
      *
      * <p>The tokens are the Web API's own links: {@code next} an {@code @odata.nextLink}, the anchor an
-     * {@code @odata.deltaLink}. A row the connector cannot read is skipped and logged by id and field.
+     * {@code @odata.deltaLink}. A row the connector cannot read comes as {@link RemoteChange.Unreadable}; one owned by
+     * someone else, of a type synced as "records I own", as {@link RemoteChange.OutOfScope}.
      */
     @Override
     public ChangePage changes(RecordType type, Optional<String> from) {
@@ -64,7 +77,13 @@ public final class DataverseEndpoint implements Endpoint, AutoCloseable {
 
     @Override
     public Optional<RemoteRecord> fetch(RecordType type, String remoteId) {
-        return queries.fetch(type, remoteId);
+        return queries.read(type, remoteId).filter(row -> owners.inScope(type, row.owner())).map(RowReader.Readable::record);
+    }
+
+    /** {@inheritDoc} One read per id: the Web API's change tracking allows no filter, and these are few. */
+    @Override
+    public List<RemoteRecord> fetchReferenced(RecordType type, Set<String> remoteIds) {
+        return remoteIds.stream().map(id -> queries.fetch(type, id)).flatMap(Optional::stream).toList();
     }
 
     @Override

@@ -21,6 +21,8 @@ record EntityMapping(RecordType type, String set, String logical, String key, Li
 
     static final String MODIFIED_ON = "modifiedon";
     static final String VERSION = "versionnumber";
+    /** The owning systemuser, read for the "records I own" filter (see OwnerFilter). */
+    static final String OWNER = "_ownerid_value";
 
     private static final Map<RecordType, EntityMapping> ALL = Map.of(
             RecordType.ACCOUNT, new EntityMapping(RecordType.ACCOUNT, "accounts", "account", "accountid", List.of(
@@ -61,13 +63,14 @@ record EntityMapping(RecordType type, String set, String logical, String key, Li
         return ALL.values().stream().filter(m -> m.logical.equals(logical)).findFirst();
     }
 
-    /** The {@code $select} list: the key, the mapped columns, {@code modifiedon} and {@code versionnumber}. */
+    /** The {@code $select} list: the key, the mapped columns, {@code modifiedon}, {@code versionnumber}, the owner. */
     String select() {
         List<String> names = new ArrayList<>();
         names.add(key);
         columns.forEach(c -> names.add(c.column()));
         names.add(MODIFIED_ON);
         names.add(VERSION);
+        names.add(OWNER);
         return String.join(",", names);
     }
 

@@ -41,6 +41,11 @@ final class RowQueries {
 
     /** The row as it is now; empty when it does not exist or the id is no GUID. */
     Optional<RemoteRecord> fetch(RecordType type, String id) {
+        return read(type, id).map(RowReader.Readable::record);
+    }
+
+    /** The row with this id and its owner, or empty when there is none. */
+    Optional<RowReader.Readable> read(RecordType type, String id) {
         Optional<String> guid = guid(id);
         if (guid.isEmpty()) {
             return Optional.empty();
@@ -56,7 +61,7 @@ final class RowQueries {
         }
         try {
             return switch (new RowReader(mapping, targets).read(Json.MAPPER.readTree(response.body()))) {
-                case RowReader.Readable readable -> Optional.of(readable.record());
+                case RowReader.Readable readable -> Optional.of(readable);
                 case RowReader.Unreadable bad -> throw new EndpointException("The CRM's " + type.id() + " " + bad.remoteId()
                         + " cannot be read: its field '" + bad.field() + "' is " + bad.reason() + ".");
             };
@@ -89,7 +94,7 @@ final class RowQueries {
             JsonNode page = parse(response, type);
             RowReader reader = new RowReader(mapping, targets);
             for (JsonNode row : page.path("value")) {
-                if (reader.read(row) instanceof RowReader.Readable(RemoteRecord record)
+                if (reader.read(row) instanceof RowReader.Readable(RemoteRecord record, String owner)
                         && UserKey.of(type, record.values()).filter(key::equals).isPresent()) {
                     found.add(record);
                 }

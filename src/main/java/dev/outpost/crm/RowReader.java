@@ -15,6 +15,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.outpost.model.Field;
+import dev.outpost.sync.RemoteChange;
 import dev.outpost.sync.RemoteRecord;
 
 /**
@@ -28,14 +29,14 @@ final class RowReader {
     sealed interface Result {
     }
 
-    /** The row, read. */
-    record Readable(RemoteRecord record) implements Result {
+    /** The row, read; {@code owner} is its owning systemuser's GUID, or null when the row names none. */
+    record Readable(RemoteRecord record, String owner) implements Result {
     }
 
     /**
      * A row the connector cannot read.
      *
-     * @param remoteId the row's GUID, or "(unknown)" when the key itself is missing
+     * @param remoteId the row's GUID, or {@link RemoteChange.Unreadable#UNKNOWN_ID} when the key itself is missing
      * @param field    the Outpost field (or column) at fault
      * @param reason   what is wrong, without the value
      */
@@ -59,14 +60,14 @@ final class RowReader {
 
     Result read(JsonNode row) {
         if (row == null || !row.isObject()) {
-            return new Unreadable("(unknown)", "(row)", "not a JSON object");
+            return new Unreadable(RemoteChange.Unreadable.UNKNOWN_ID, "(row)", "not a JSON object");
         }
         JsonNode keyNode = row.get(mapping.key());
         String id;
         try {
             id = guid(keyNode);
         } catch (BadValue e) {
-            return new Unreadable("(unknown)", mapping.key(), e.getMessage());
+            return new Unreadable(RemoteChange.Unreadable.UNKNOWN_ID, mapping.key(), e.getMessage());
         }
         String version = version(row);
         if (version == null) {
@@ -91,7 +92,9 @@ final class RowReader {
                 return new Unreadable(id, column.field(), e.getMessage());
             }
         }
-        return new Readable(new RemoteRecord(id, version, values, modifiedAt));
+        JsonNode owner = row.get(EntityMapping.OWNER);
+        return new Readable(new RemoteRecord(id, version, values, modifiedAt),
+                owner != null && owner.isTextual() ? owner.asText().toLowerCase(Locale.ROOT) : null);
     }
 
     /** The row version: {@code versionnumber}, else the number in the weak ETag. */

@@ -1,6 +1,13 @@
 package dev.outpost.demo;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The faults the demo server injects, changeable while it runs (every knob is thread-safe). Chances are drawn
@@ -18,6 +25,8 @@ public final class DemoFaults {
     private volatile double serverErrorRate;
     private volatile double dropRate;
     private volatile Runnable expireTokens = () -> { };
+    /** Row id to the one column served corrupted, and what it holds instead. */
+    private final Map<String, Map.Entry<String, JsonNode>> corrupted = new ConcurrentHashMap<>();
 
     /** No faults, chances drawn from {@code seed}. */
     public DemoFaults(long seed) {
@@ -49,6 +58,22 @@ public final class DemoFaults {
         return this;
     }
 
+    /**
+     * Serves the row with this GUID with {@code column} holding {@code json} (JSON text such as {@code 42}) instead
+     * of its value, in listings, deltas and reads, as a CRM with a customized or broken column would. The stored
+     * row stays as it is, so only a change of the row puts it into the next delta. One column per row.
+     *
+     * @throws IllegalArgumentException when {@code json} is not JSON
+     */
+    public DemoFaults serveCorrupted(String rowId, String column, String json) {
+        try {
+            corrupted.put(rowId.toLowerCase(Locale.ROOT), Map.entry(column, RowJson.JSON.readTree(json)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not JSON: " + e.getOriginalMessage(), e);
+        }
+        return this;
+    }
+
     /** Expires every token the server issued so far: their next request gets {@code 401}. */
     public void expireTokensNow() {
         expireTokens.run();
@@ -60,6 +85,7 @@ public final class DemoFaults {
         throttleRate = 0;
         serverErrorRate = 0;
         dropRate = 0;
+        corrupted.clear();
         return this;
     }
 
@@ -81,6 +107,14 @@ public final class DemoFaults {
 
     boolean dropNow() {
         return chance(dropRate);
+    }
+
+    /** Puts the corrupted value, if this row has one, into a row on its way out. */
+    void corrupt(String rowId, ObjectNode row) {
+        Map.Entry<String, JsonNode> bad = corrupted.get(rowId);
+        if (bad != null) {
+            row.set(bad.getKey(), bad.getValue());
+        }
     }
 
     void onExpireTokens(Runnable action) {

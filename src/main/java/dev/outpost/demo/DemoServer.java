@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class DemoServer implements AutoCloseable {
     private final ChangeTracking tracking;
     private final DataverseRoutes routes;
     private final String userId;
+    private final AtomicLong requests = new AtomicLong();
 
     private DemoServer(int port, DemoOptions options) throws IOException {
         store = options.folder() == null ? RowStore.inMemory() : RowStore.inFolder(options.folder());
@@ -55,7 +57,7 @@ public final class DemoServer implements AutoCloseable {
             faults.onExpireTokens(tokens::expireAll);
             http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             String api = "http://127.0.0.1:" + http.getAddress().getPort() + ApiRequest.API_PATH;
-            RowJson json = new RowJson(api);
+            RowJson json = new RowJson(api, faults);
             tracking = new ChangeTracking(store, json, options.clock(), options.deltaTokenLifetime());
             routes = new DataverseRoutes(store, tracking, new RowOperations(json, options.clock(), userId),
                     new DataverseRoutes.WhoAmI(userId, ids.get("businessunit"), ids.get("organization"),
@@ -122,6 +124,11 @@ public final class DemoServer implements AutoCloseable {
         return store.count(entitySet);
     }
 
+    /** How many HTTP requests reached the server since it started, whatever their answer: what a sync costs in round trips. */
+    public long requestCount() {
+        return requests.get();
+    }
+
     /** Stops serving and closes the database (a folder's data stays for the next start). */
     public void stop() {
         http.stop(0);
@@ -162,6 +169,7 @@ public final class DemoServer implements AutoCloseable {
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         try (exchange) {
             long latency = faults.latencyMillis();
             if (latency > 0) {

@@ -13,10 +13,15 @@ final class RowJson {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String apiUrl;
+    private final DemoFaults faults;
 
-    /** @param apiUrl the service root ending in {@code /api/data/v9.2/}, for {@code @odata.context} */
-    RowJson(String apiUrl) {
+    /**
+     * @param apiUrl the service root ending in {@code /api/data/v9.2/}, for {@code @odata.context}
+     * @param faults which rows to serve corrupted
+     */
+    RowJson(String apiUrl, DemoFaults faults) {
         this.apiUrl = apiUrl;
+        this.faults = faults;
     }
 
     String apiUrl() {
@@ -64,6 +69,7 @@ final class RowJson {
             }
         }
         out.put(set.key(), row.id());
+        faults.corrupt(row.id(), out);
         return out;
     }
 

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.outpost.model.RecordType;
 
 /**
  * Which CRM a profile syncs with, kept in {@code connection.json} in the profile folder. No secret is
@@ -22,8 +27,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param crmUrl        the organization URL, e.g. https://contoso.crm.dynamics.com
  * @param tokenVariable the environment variable holding the bearer token
  * @param demo          whether the profile syncs with the in-process demo server
+ * @param syncedWhole   the types synced whole; the others (by default all) are synced as "records I own",
+ *                      plus the records those refer to
  */
-public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo) {
+public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo, Set<RecordType> syncedWhole) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FILE = "connection.json";
@@ -31,16 +38,29 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo)
 
     public ConnectionSettings {
         crmUrl = normalize(crmUrl);
+        syncedWhole = syncedWhole.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(syncedWhole));
     }
 
-    /** A connection to a real CRM (not demo mode). */
+    /** A connection to a real CRM (not demo mode), with the default filter: records I own, of every type. */
     public ConnectionSettings(URI crmUrl, String tokenVariable) {
-        this(crmUrl, tokenVariable, false);
+        this(crmUrl, tokenVariable, false, Set.of());
+    }
+
+    /** The same connection with other types synced whole. */
+    public ConnectionSettings syncingWhole(Set<RecordType> types) {
+        return new ConnectionSettings(crmUrl, tokenVariable, demo, types);
+    }
+
+    /** The types synced as "records I own". */
+    public Set<RecordType> mineOnly() {
+        EnumSet<RecordType> mine = EnumSet.allOf(RecordType.class);
+        mine.removeAll(syncedWhole);
+        return mine;
     }
 
     /** Demo mode: the in-process demo server, whose address is only known once it runs. */
     public static ConnectionSettings demoMode() {
-        return new ConnectionSettings(DEMO_PLACEHOLDER, "OUTPOST_ACCESS_TOKEN", true);
+        return new ConnectionSettings(DEMO_PLACEHOLDER, "OUTPOST_ACCESS_TOKEN", true, Set.of());
     }
 
     /** Whether a URL may be reached over plain http: only a server on this computer, like the demo server. */
@@ -71,8 +91,12 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo)
         }
         try {
             JsonNode node = JSON.readTree(file.toFile());
+            Set<RecordType> whole = EnumSet.noneOf(RecordType.class);
+            for (JsonNode type : node.path("syncedWhole")) {
+                whole.add(RecordType.parse(type.asText()));
+            }
             return Optional.of(new ConnectionSettings(URI.create(node.path("crmUrl").asText()),
-                    node.path("tokenVariable").asText("OUTPOST_ACCESS_TOKEN"), node.path("demo").asBoolean(false)));
+                    node.path("tokenVariable").asText("OUTPOST_ACCESS_TOKEN"), node.path("demo").asBoolean(false), whole));
         } catch (IOException | IllegalArgumentException e) {
             throw new StoreException("The connection settings in " + file + " cannot be read (" + e.getMessage()
                     + "). Connect again with: outpost connect --crm-url URL", e);
@@ -85,6 +109,9 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo)
         node.put("tokenVariable", tokenVariable);
         if (demo) {
             node.put("demo", true); // absent for a real CRM, so older files and readers stay as they were
+        }
+        if (!syncedWhole.isEmpty()) {
+            syncedWhole.forEach(type -> node.withArray("syncedWhole").add(type.plural()));
         }
         try {
             Files.createDirectories(profile.path());

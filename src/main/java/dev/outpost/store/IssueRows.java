@@ -21,18 +21,22 @@ final class IssueRows {
         this.db = db;
     }
 
-    /** Records a problem, or counts one more attempt of the same open problem. */
+    /**
+     * Records a problem, or counts one more attempt of the same open problem. The type is matched too: rows whose
+     * own id could not be read all share one stand-in remote id, and those of two types are two problems.
+     */
     void raise(String pair, RecordType type, String recordId, String remoteId, String kind, String reason) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now();
         try (PreparedStatement update = db.connection().prepareStatement("UPDATE sync_issue SET attempts = attempts + 1, "
-                + "reason = ?, last_at = ? WHERE resolved_at IS NULL AND pair = ? AND kind = ? "
+                + "reason = ?, last_at = ? WHERE resolved_at IS NULL AND pair = ? AND kind = ? AND type = ? "
                 + "AND (record_id = ? OR (record_id IS NULL AND remote_id = ?))")) {
             update.setString(1, reason);
             update.setObject(2, now);
             update.setString(3, pair);
             update.setString(4, kind);
-            update.setString(5, recordId);
-            update.setString(6, remoteId);
+            update.setString(5, type.id());
+            update.setString(6, recordId);
+            update.setString(7, remoteId);
             if (update.executeUpdate() > 0) {
                 return;
             }

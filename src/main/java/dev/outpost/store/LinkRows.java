@@ -70,6 +70,15 @@ final class LinkRows {
         }
     }
 
+    boolean any(String pair) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT 1 FROM link WHERE pair = ? LIMIT 1")) {
+            ps.setString(1, pair);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Writes links of records of a type; those of {@code newRecordIds} are known not to exist yet. */
     void put(RecordType type, List<Link> links, java.util.Set<String> newRecordIds) throws SQLException {
         if (links.isEmpty()) {

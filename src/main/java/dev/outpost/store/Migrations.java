@@ -25,7 +25,7 @@ final class Migrations {
     private static final String FOLDER = "db/migration/";
 
     /** The scripts, in order; a new migration is added here and as a file. */
-    static final List<String> SCRIPTS = List.of("V1__records.sql", "V2__sync.sql");
+    static final List<String> SCRIPTS = List.of("V1__records.sql", "V2__sync.sql", "V3__lean_links.sql");
 
     private Migrations() {
     }

@@ -127,13 +127,50 @@ final class SyncRecordRows {
     }
 
     /** Live records of a type that the pair has no link for. */
-    List<LocalRecord> unlinked(String pair, RecordType type) throws SQLException {
+    List<LocalRecord> unlinked(String pair, RecordType type, long upToRev) throws SQLException {
+        // The rev bound goes first so the rev index limits the scan (empty on a first sync of a new profile).
         try (PreparedStatement ps = db.connection().prepareStatement("SELECT " + COLUMNS + " FROM record r "
-                + "WHERE r.type = ? AND r.deleted = FALSE AND NOT EXISTS "
+                + "WHERE r.rev <= ? AND r.type = ? AND r.deleted = FALSE AND NOT EXISTS "
                 + "(SELECT 1 FROM link l WHERE l.pair = ? AND l.record_id = r.id)")) {
-            ps.setString(1, type.id());
-            ps.setString(2, pair);
+            ps.setLong(1, upToRev);
+            ps.setString(2, type.id());
+            ps.setString(3, pair);
             return read(ps);
+        }
+    }
+
+    java.util.Set<String> referencedIds() throws SQLException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        String referring = java.util.Arrays.stream(RecordType.values())
+                .filter(t -> t.fields().stream().anyMatch(f -> f.kind() == dev.outpost.model.FieldKind.REFERENCE))
+                .map(t -> "'" + t.id() + "'").collect(java.util.stream.Collectors.joining(", "));
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "SELECT type, fields FROM record WHERE deleted = FALSE AND type IN (" + referring + ")");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                RecordType type = RecordType.parse(rs.getString(1));
+                List<dev.outpost.model.Field> references = type.fields().stream()
+                        .filter(f -> f.kind() == dev.outpost.model.FieldKind.REFERENCE).toList();
+                if (references.isEmpty()) {
+                    continue;
+                }
+                Map<String, String> values = FieldsJson.read(rs.getString(2));
+                for (var field : references) {
+                    String value = values.get(field.name());
+                    if (value != null && !value.isEmpty()) {
+                        ids.add(value);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    long lastRev() throws SQLException {
+        // ORDER BY … LIMIT 1 walks the rev index from its end; MAX(rev) would scan the table.
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT rev FROM record ORDER BY rev DESC LIMIT 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 

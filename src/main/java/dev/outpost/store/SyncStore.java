@@ -83,8 +83,19 @@ public final class SyncStore {
         });
     }
 
-    public List<LocalRecord> unlinkedRecords(String pair, RecordType type) {
-        return db.read(() -> records.unlinked(pair, type));
+    /** Live records of the type, up to the rev given, that the pair does not link. */
+    public List<LocalRecord> unlinkedRecords(String pair, RecordType type, long upToRev) {
+        return db.read(() -> records.unlinked(pair, type, upToRev));
+    }
+
+    /** The ids every live record refers to in its reference fields (a contact's account, a task's regarding). */
+    public java.util.Set<String> referencedRecordIds() {
+        return db.read(records::referencedIds);
+    }
+
+    /** The highest rev any record has, 0 in an empty store. */
+    public long lastRev() {
+        return db.read(records::lastRev);
     }
 
     public int liveCount(RecordType type) {
@@ -111,6 +122,11 @@ public final class SyncStore {
 
     public int linkCount(String pair) {
         return db.read(() -> links.count(pair));
+    }
+
+    /** Whether the pair links any record; unlike a count, one index probe. */
+    public boolean hasLinks(String pair) {
+        return db.read(() -> links.any(pair));
     }
 
     /** Creates or replaces links of records of the type. */

@@ -2,6 +2,7 @@ package dev.outpost.sync;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.outpost.model.RecordType;
 
@@ -29,6 +30,15 @@ public interface Endpoint {
 
     /** The record as it is now, or empty when it does not exist (or is out of scope). */
     Optional<RemoteRecord> fetch(RecordType type, String remoteId);
+
+    /**
+     * The records with these ids as they are now, whatever the pair's scope; ids that do not exist are left
+     * out. A record in scope may refer to one outside it (an opportunity of mine at a colleague's account):
+     * the engine keeps such targets too, so no reference points at nothing.
+     */
+    default List<RemoteRecord> fetchReferenced(RecordType type, Set<String> remoteIds) {
+        return remoteIds.stream().map(id -> fetch(type, id)).flatMap(Optional::stream).toList();
+    }
 
     /** The records whose user key (see {@link UserKey}) equals the given one. */
     List<RemoteRecord> findByUserKey(RecordType type, UserKey key);

@@ -2,6 +2,7 @@ package dev.outpost.sync;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.outpost.model.RecordType;
 
@@ -35,6 +36,11 @@ public abstract class ForwardingEndpoint implements Endpoint {
     @Override
     public Optional<RemoteRecord> fetch(RecordType type, String remoteId) {
         return inner.fetch(type, remoteId);
+    }
+
+    @Override
+    public List<RemoteRecord> fetchReferenced(RecordType type, Set<String> remoteIds) {
+        return inner.fetchReferenced(type, remoteIds);
     }
 
     @Override

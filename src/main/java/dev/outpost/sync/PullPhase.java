@@ -31,6 +31,8 @@ final class PullPhase {
     private final RecordType type;
     private final Set<String> seen = new HashSet<>();
     private final Set<String> removedSeen = new HashSet<>();
+    /** Ids the feed reported unreadable this round: an endpoint that cannot read a row cannot fetch it either. */
+    private final Map<String, RemoteChange.Unreadable> unreadableSeen = new HashMap<>();
     private Map<UserKey, Deque<LocalRecord>> unlinkedByKey;
 
     PullPhase(TypeRun run) {
@@ -61,15 +63,20 @@ final class PullPhase {
                 from = Optional.empty();
                 seen.clear();
                 removedSeen.clear();
+                unreadableSeen.clear();
                 removals.clear();
                 continue;
             }
             // Keyed by remote id: a later entry for the same id replaces the earlier one and moves to the end.
             Map<String, RemoteChange> changes = new LinkedHashMap<>();
             for (RemoteChange change : page.changes()) {
-                RemoteChange current = seen.add(change.remoteId()) ? change : truth(change);
+                // A row without a readable id is no id to track or ask about; it can only be reported.
+                boolean untracked = change instanceof RemoteChange.Unreadable u && !u.idKnown();
+                RemoteChange current = untracked || seen.add(change.remoteId()) ? change : truth(change);
                 if (current instanceof RemoteChange.Removal) {
                     removedSeen.add(current.remoteId());
+                } else if (current instanceof RemoteChange.Unreadable u && u.idKnown()) {
+                    unreadableSeen.put(u.remoteId(), u);
                 }
                 changes.remove(current.remoteId());
                 removals.remove(current.remoteId());
@@ -84,7 +91,7 @@ final class PullPhase {
                 from = page.next();
                 continue;
             }
-            if (listing) {
+            if (listing && run.state.pairHadLinks) {
                 // A complete listing: a linked record it does not hold was deleted there.
                 for (String remoteId : run.store.inScopeRemoteIds(run.pair.name(), type)) {
                     if (!seen.contains(remoteId)) {
@@ -110,11 +117,24 @@ final class PullPhase {
 
     /** What the endpoint holds now for an id the feed named twice. */
     private RemoteChange truth(RemoteChange change) {
-        Optional<RemoteRecord> now = run.pair.endpoint().fetch(type, change.remoteId());
+        RemoteChange.Unreadable unread = change instanceof RemoteChange.Unreadable u ? u
+                : unreadableSeen.get(change.remoteId());
+        Optional<RemoteRecord> now;
+        try {
+            now = run.pair.endpoint().fetch(type, change.remoteId());
+        } catch (EndpointException e) {
+            if (unread == null) {
+                throw e;
+            }
+            now = Optional.empty(); // the connector refuses to read the row it could not read in the feed
+        }
         if (now.isPresent()) {
             return new RemoteChange.Upsert(now.get());
         }
         boolean removed = change instanceof RemoteChange.Removal || removedSeen.contains(change.remoteId());
+        if (!removed && unread != null) {
+            return unread; // "cannot read it" is no sign it is gone or out of scope: leave the local copy alone
+        }
         // Absent without a removal in the feed may only mean "left the scope": unlink rather than delete.
         return removed ? new RemoteChange.Removal(change.remoteId()) : new RemoteChange.OutOfScope(change.remoteId());
     }
@@ -125,11 +145,25 @@ final class PullPhase {
         return (int) locals.values().stream().filter(l -> !l.record().deleted()).count();
     }
 
-    private void apply(List<RemoteChange> changes, Optional<String> anchor) {
+    /** Takes in records fetched by id (see {@link ReferencedRecords}); answers remote to local id of those linked. */
+    Map<String, String> take(List<RemoteRecord> records) {
+        apply(records.stream().<RemoteChange>map(RemoteChange.Upsert::new).toList(), Optional.empty());
+        Map<String, String> linked = new HashMap<>();
+        run.store.linksByRemoteId(run.pair.name(), records.stream().map(RemoteRecord::remoteId).toList())
+                .forEach((remoteId, link) -> {
+                    if (link.inScope()) {
+                        linked.put(remoteId, link.recordId());
+                    }
+                });
+        return linked;
+    }
+
+    private void apply(List<RemoteChange> given, Optional<String> anchor) {
         Effects effects = run.effects();
         String pair = run.pair.name();
-        Map<String, Link> links = run.store.linksByRemoteId(pair, changes.stream().map(RemoteChange::remoteId).toList());
+        Map<String, Link> links = run.store.linksByRemoteId(pair, given.stream().map(RemoteChange::remoteId).toList());
         Map<String, LocalRecord> locals = run.store.records(links.values().stream().map(Link::recordId).toList());
+        List<RemoteChange> changes = keepReferenced(given, links);
         for (RemoteChange change : changes) {
             Optional<Link> link = Optional.ofNullable(links.get(change.remoteId()));
             Optional<LocalRecord> local = link.map(l -> locals.get(l.recordId()));
@@ -150,15 +184,14 @@ final class PullPhase {
                     }
                     decide(effects, link, local, new RemoteSide.Deleted(), Optional.empty());
                 }
+                case RemoteChange.Unreadable bad -> run.unreadable.raise(effects, bad, link, local);
                 case RemoteChange.Upsert u -> {
                     RemoteValues.Checked checked = run.checker.check(type, u.record());
                     if (checked.record().isEmpty()) {
-                        String recordId = link.map(Link::recordId).orElse(null);
-                        effects.also(() -> run.store.raiseIssue(pair, type, recordId, u.remoteId(), UNREADABLE_REMOTE,
-                                checked.problem()));
-                        run.tally.issues++;
+                        run.unreadable.raise(effects, u.remoteId(), link, checked.problem());
                         continue;
                     }
+                    run.unreadable.readable(effects, u.remoteId());
                     RemoteRecord remote = checked.record().get();
                     if (held.isPresent()) {
                         effects.also(() -> run.store.updateConflictRemote(held.get().id(), Optional.of(remote.values()),
@@ -174,6 +207,28 @@ final class PullPhase {
         anchor.ifPresent(a -> effects.also(() -> run.store.saveAnchor(pair, type, a)));
         run.commit(effects);
         run.reached(SyncStep.PAGE_APPLIED);
+    }
+
+    /**
+     * A record leaving the scope stays when a record here refers to it (a colleague now owns the account of my
+     * contact): it is fetched whatever the scope and applied as a change. Others leave: unlinked, not deleted.
+     */
+    private List<RemoteChange> keepReferenced(List<RemoteChange> changes, Map<String, Link> links) {
+        Set<String> leaving = new HashSet<>();
+        for (RemoteChange change : changes) {
+            Link link = links.get(change.remoteId());
+            if (change instanceof RemoteChange.OutOfScope && link != null && link.inScope()
+                    && run.state.referenced(link.recordId())) {
+                leaving.add(change.remoteId());
+            }
+        }
+        if (leaving.isEmpty()) {
+            return changes;
+        }
+        Map<String, RemoteRecord> now = new HashMap<>();
+        run.pair.endpoint().fetchReferenced(type, leaving).forEach(r -> now.put(r.remoteId(), r));
+        return changes.stream().map(c -> now.containsKey(c.remoteId()) && c instanceof RemoteChange.OutOfScope
+                ? new RemoteChange.Upsert(now.get(c.remoteId())) : c).toList();
     }
 
     private void decide(Effects effects, Optional<Link> link, Optional<LocalRecord> local, RemoteSide remote,
@@ -213,7 +268,8 @@ final class PullPhase {
     private Map<UserKey, Deque<LocalRecord>> unlinkedByKey() {
         if (unlinkedByKey == null) {
             unlinkedByKey = new HashMap<>();
-            for (LocalRecord local : run.store.unlinkedRecords(run.pair.name(), type)) {
+            // Records written since the run began came from this run's pull, and those are all linked.
+            for (LocalRecord local : run.store.unlinkedRecords(run.pair.name(), type, run.state.startRev)) {
                 if (!run.held.containsKey(local.record().id())) {
                     UserKey.of(type, local.record().values()).ifPresent(k ->
                             unlinkedByKey.computeIfAbsent(k, x -> new ArrayDeque<>()).add(local));

@@ -33,10 +33,11 @@ final class PushPhase {
     boolean run() {
         for (int round = 0; round < ROUNDS; round++) {
             run.refreshHeld();
-            PendingScan scan = run.store.pending(run.pair.name(), run.type, run.syncedRevs());
+            PendingScan scan = run.store.pending(run.pair.name(), run.type, run.state.syncedRevs());
             List<PendingRecord> pending = scan.records().stream()
                     .filter(p -> !run.held.containsKey(p.local().record().id()))
-                    .filter(p -> !run.duplicateSuspects.contains(p.local().record().id())).toList();
+                    .filter(p -> !run.duplicateSuspects.contains(p.local().record().id()))
+                    .filter(p -> !run.unreadable.holds(p.local().record().id())).toList();
             if (round == 0) {
                 int deletions = (int) pending.stream().filter(p -> p.local().record().deleted() && p.link().isPresent()).count();
                 if (run.guardTrips(deletions, () -> run.store.linkCount(run.pair.name(), run.type))) {

@@ -1,6 +1,7 @@
 package dev.outpost.sync;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,30 @@ import dev.outpost.store.SyncStore;
  * engine, its base snapshots and its journal all speak local ids. A reference that cannot be translated
  * is passed through unchanged: a remote id of a record not kept here stays that id (nothing is lost), and
  * a local record not yet sent is refused by the endpoint and retried once its target is linked.
+ *
+ * <p>A remote id with no link in scope is first offered to the {@link Targets} (the engine brings the
+ * record in, see {@link ReferencedRecords}), so a record of mine that refers to a colleague's account finds
+ * that account here.
  */
 final class ReferenceMapping extends ForwardingEndpoint {
 
+    /** Brings in records referred to but not kept here; answers remote id to local id for those it could. */
+    interface Targets {
+        Map<String, String> bringIn(Map<String, Set<RecordType>> wanted);
+    }
+
     private final SyncStore store;
     private final String pair;
+    private Targets targets = wanted -> Map.of();
 
     ReferenceMapping(Endpoint endpoint, SyncStore store, String pair) {
         super(endpoint);
         this.store = store;
         this.pair = pair;
+    }
+
+    void bringTargetsWith(Targets targets) {
+        this.targets = targets;
     }
 
     @Override
@@ -52,6 +67,11 @@ final class ReferenceMapping extends ForwardingEndpoint {
     @Override
     public Optional<RemoteRecord> fetch(RecordType type, String remoteId) {
         return inner.fetch(type, remoteId).map(r -> translated(type, r));
+    }
+
+    @Override
+    public List<RemoteRecord> fetchReferenced(RecordType type, Set<String> remoteIds) {
+        return inner.fetchReferenced(type, remoteIds).stream().map(r -> translated(type, r)).toList();
     }
 
     @Override
@@ -88,13 +108,29 @@ final class ReferenceMapping extends ForwardingEndpoint {
     }
 
     private Function<String, String> toLocal(RecordType type, List<Map<String, String>> valuesList) {
-        Set<String> remoteIds = new HashSet<>();
-        valuesList.forEach(v -> remoteIds.addAll(referenceValues(type, v)));
-        if (remoteIds.isEmpty()) {
+        Map<String, Set<RecordType>> wanted = new HashMap<>();
+        for (Map<String, String> values : valuesList) {
+            for (Field field : type.fields()) {
+                String value = values.get(field.name());
+                if (field.kind() == FieldKind.REFERENCE && value != null && !value.isEmpty()) {
+                    wanted.computeIfAbsent(value, v -> java.util.EnumSet.noneOf(RecordType.class)).addAll(field.refersTo());
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
             return Function.identity();
         }
-        Map<String, Link> links = store.linksByRemoteId(pair, remoteIds);
-        return id -> links.containsKey(id) ? links.get(id).recordId() : id;
+        Map<String, String> local = new HashMap<>();
+        store.linksByRemoteId(pair, wanted.keySet()).forEach((remoteId, link) -> {
+            local.put(remoteId, link.recordId());
+            if (link.inScope()) {
+                wanted.remove(remoteId);
+            }
+        });
+        if (!wanted.isEmpty()) {
+            local.putAll(targets.bringIn(wanted));
+        }
+        return id -> local.getOrDefault(id, id);
     }
 
     private static RemoteRecord local(RecordType type, RemoteRecord record, Function<String, String> toLocal) {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.outpost.model.RecordType;
 import dev.outpost.model.Validation;
 import dev.outpost.store.SyncRun;
 import dev.outpost.store.SyncStore;
@@ -44,8 +47,8 @@ public final class SyncEngine {
     public SyncReport run(SyncPair given, RunOptions options) {
         Instant started = clock.instant();
         // Reference fields travel as the endpoint's ids and are kept here as local ids.
-        SyncPair pair = new SyncPair(given.name(), new ReferenceMapping(given.endpoint(), store, given.name()),
-                given.policy(), given.types(), given.guard());
+        ReferenceMapping mapping = new ReferenceMapping(given.endpoint(), store, given.name());
+        SyncPair pair = new SyncPair(given.name(), mapping, given.policy(), given.types(), given.guard());
         List<TypeReport> reports = new ArrayList<>();
         List<PlannedAction> plan = new ArrayList<>();
         String failure = "";
@@ -55,8 +58,16 @@ public final class SyncEngine {
                     options.observer().reached(SyncStep.JOURNAL_SETTLED);
                 }
             }
+            RunState state = new RunState(store, pair.name());
+            Map<RecordType, TypeRun> runs = new EnumMap<>(RecordType.class);
             for (var type : pair.types()) {
-                TypeRun run = new TypeRun(store, pair, type, options, checker, plan);
+                runs.put(type, new TypeRun(store, pair, type, options, checker, plan, state));
+            }
+            mapping.bringTargetsWith(new ReferencedRecords(mapping, runs));
+            List<TypeRun> begun = new ArrayList<>();
+            for (var type : pair.types()) {
+                TypeRun run = runs.get(type);
+                begun.add(run);
                 try {
                     if (new PullPhase(run).run() && run.tally.outcome == TypeOutcome.DONE) {
                         new PushPhase(run).run();
@@ -66,11 +77,12 @@ public final class SyncEngine {
                     run.tally.outcome = TypeOutcome.FAILED;
                     run.tally.message = e.getMessage();
                 }
-                reports.add(run.tally.report());
                 if (run.tally.outcome == TypeOutcome.CANCELLED) {
                     break;
                 }
             }
+            // Reported at the end: a later type may bring in records an earlier one refers to (ReferencedRecords).
+            begun.forEach(run -> reports.add(run.tally.report()));
         } catch (EndpointException e) {
             failure = e.getMessage(); // the journal could not be settled: run nothing, lose nothing
             LOG.warn("Sync with {} could not start: {}", pair.name(), failure);

@@ -26,12 +26,15 @@ final class TypeRun {
     final Map<String, ConflictRow> held = new HashMap<>();
     /** Records with an open possible-duplicate issue: not pushed until the user decides. */
     final Set<String> duplicateSuspects = new HashSet<>();
+    /** Rows the endpoint cannot read: an issue each, and their records are not pushed meanwhile. */
+    final UnreadableIssues unreadable = new UnreadableIssues(this);
+    final RunState state;
     private final List<PlannedAction> plan;
-    private final List<Long> syncedRevs = new java.util.ArrayList<>();
 
     TypeRun(SyncStore store, SyncPair pair, RecordType type, RunOptions options, RemoteValues checker,
-            List<PlannedAction> plan) {
+            List<PlannedAction> plan, RunState state) {
         this.store = store;
+        this.state = state;
         this.pair = pair;
         this.type = type;
         this.options = options;
@@ -64,13 +67,8 @@ final class TypeRun {
     void commit(Effects effects) {
         if (!options.dryRun() && !effects.isEmpty()) {
             effects.commit();
-            syncedRevs.addAll(effects.syncedRevs());
+            state.addSynced(effects.syncedRevs());
         }
-    }
-
-    /** The revs this run wrote already in step with the pair, sorted: the push need not read them. */
-    long[] syncedRevs() {
-        return syncedRevs.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     void reached(SyncStep step) {

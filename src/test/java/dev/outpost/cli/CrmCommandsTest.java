@@ -2,8 +2,15 @@ package dev.outpost.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +55,84 @@ class CrmCommandsTest {
         return JSON.readTree(run.out);
     }
 
+    private static final String EVERY_TYPE = "accounts,contacts,opportunities,tasks,appointments,emails";
+
+    private void syncEveryTypeWhole() {
+        CliRun connect = CliRun.run(profile, "connect", "--crm-url", server.url().toString(), "--all-records", EVERY_TYPE);
+        assertThat(connect.exitCode).as(connect.err).isZero();
+        assertThat(connect.out).contains("Syncing all accounts, contacts");
+    }
+
     @Test
-    void aFirstSyncBringsEveryTypeAndASecondOneMovesNothing() throws Exception {
+    void byDefaultASyncBringsTheRecordsIOwnAndThoseTheyReferTo() throws Exception {
+        Map<String, JsonNode> rows = serverRows();
+        Set<String> wanted = new HashSet<>();
+        rows.forEach((id, row) -> {
+            if (server.userId().equals(row.path("_ownerid_value").asText())) {
+                wanted.add(id);
+            }
+        });
+        // What mine refer to, and what those refer to (a task about a colleague's deal at a colleague's account).
+        for (int depth = 0; depth < 2; depth++) {
+            for (String id : List.copyOf(wanted)) {
+                for (String column : List.of("_parentcustomerid_value", "_parentaccountid_value", "_regardingobjectid_value")) {
+                    String target = rows.get(id).path(column).asText("");
+                    if (rows.containsKey(target)) {
+                        wanted.add(target);
+                    }
+                }
+            }
+        }
+        assertThat(wanted).hasSizeLessThan(60);
+
+        assertThat(outpost("sync").exitCode).isZero();
+        assertThat(json("status", "--json").get("totalRecords").asInt()).isEqualTo(wanted.size());
+
+        // Widening the filter lists those types again: everything comes down, nothing is sent.
+        syncEveryTypeWhole();
+        JsonNode widened = json("sync", "--json");
+        assertThat(json("status", "--json").get("totalRecords").asInt()).isEqualTo(60);
+        widened.get("types").forEach(t -> assertThat(t.get("pushedCreated").asInt() + t.get("pushedUpdated").asInt()
+                + t.get("pushedDeleted").asInt()).isZero());
+
+        // Narrowing it again leaves the colleagues' records here, unlinked, and deletes nothing anywhere.
+        assertThat(CliRun.run(profile, "connect", "--crm-url", server.url().toString()).exitCode).isZero();
+        JsonNode narrowed = json("sync", "--json");
+        narrowed.get("types").forEach(t -> assertThat(t.get("pulledDeleted").asInt() + t.get("pushedDeleted").asInt())
+                .isZero());
+        assertThat(json("status", "--json").get("totalRecords").asInt()).isEqualTo(60);
+        assertThat(serverRows()).hasSize(60);
+    }
+
+    @Test
+    void aBadTypeInTheFilterIsRefusedWithTheTypesThereAre() {
+        CliRun run = CliRun.run(profile, "connect", "--crm-url", server.url().toString(), "--all-records", "acounts");
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("acounts").contains("account, contact");
+    }
+
+    /** Every row on the server by id, read over the Web API with the owner column. */
+    private Map<String, JsonNode> serverRows() throws Exception {
+        Map<String, JsonNode> rows = new HashMap<>();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            for (String set : List.of("accounts", "contacts", "opportunities", "tasks", "appointments", "emails")) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.apiUrl().resolve(set))
+                        .header("Authorization", "Bearer demo").header("Prefer", "odata.maxpagesize=5000").build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                for (JsonNode row : JSON.readTree(response.body()).get("value")) {
+                    String key = set.equals("accounts") ? "accountid" : set.equals("contacts") ? "contactid"
+                            : set.equals("opportunities") ? "opportunityid" : "activityid";
+                    rows.put(row.get(key).asText(), row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void withEveryTypeSyncedWholeAFirstSyncBringsEveryRecordAndASecondOneMovesNothing() throws Exception {
+        syncEveryTypeWhole();
         CliRun first = outpost("sync");
         assertThat(first.exitCode).as(first.err).isZero();
         assertThat(json("status", "--json").get("totalRecords").asInt()).isEqualTo(60);
@@ -125,6 +208,7 @@ class CrmCommandsTest {
 
     @Test
     void aServerFailureFailsTheSyncWithItsReasonAndTheNextSyncCompletes() throws Exception {
+        syncEveryTypeWhole();
         server.faults().serverErrors(1.0);
         CliRun failed = outpost("sync");
         assertThat(failed.exitCode).isEqualTo(1);

@@ -18,7 +18,7 @@ import dev.outpost.sync.RemoteRecord;
 class ChangePageParsingTest {
 
     private final ReferenceTargets targets = new ReferenceTargets();
-    private final ChangeFeed feed = new ChangeFeed(null, targets);
+    private final ChangeFeed feed = new ChangeFeed(null, targets, new OwnerFilter(java.util.Set.of(), null));
 
     @Test
     void aPageWithANextLinkHasMoreAndItsRowsInOutpostFields() {
@@ -66,11 +66,38 @@ class ChangePageParsingTest {
     }
 
     @Test
-    void unreadableRowsAreSkippedAndTheRestOfThePageGoesOn() {
+    void anUnreadableRowAmongGoodOnesIsReportedNamingItsFieldAndTheGoodOnesComeThrough() {
+        ChangePage page = feed.parse(RecordType.CONTACT, Fixtures.read("contacts-page-with-one-unreadable-row.json"));
+
+        assertThat(page.changes()).extracting(RemoteChange::remoteId).containsExactly(
+                "77777777-2222-4333-8444-555555555555", "88888888-2222-4333-8444-555555555555",
+                "99999999-2222-4333-8444-555555555555");
+        assertThat(page.changes().get(0)).isInstanceOf(RemoteChange.Upsert.class);
+        assertThat(page.changes().get(2)).isInstanceOf(RemoteChange.Upsert.class);
+        assertThat(page.changes().get(1)).isEqualTo(new RemoteChange.Unreadable("88888888-2222-4333-8444-555555555555",
+                "email", "longer than 100 characters"));
+        assertThat(page.isLast()).isTrue();
+    }
+
+    @Test
+    void theReasonOfAnUnreadableRowNeverHoldsTheValue() {
+        ChangePage page = feed.parse(RecordType.CONTACT, Fixtures.read("contacts-page-with-one-unreadable-row.json"));
+
+        RemoteChange.Unreadable bad = (RemoteChange.Unreadable) page.changes().get(1);
+        assertThat(bad.reason()).doesNotContainIgnoringCase("babbage").doesNotContain("@");
+    }
+
+    @Test
+    void everyKindOfUnreadableRowIsReportedAndARowWithoutAnIdAsUnknown() {
         ChangePage page = feed.parse(RecordType.CONTACT, Fixtures.read("contacts-page-with-unreadable-rows.json"));
 
-        assertThat(page.changes()).extracting(RemoteChange::remoteId)
-                .containsExactly("66666666-2222-4333-8444-555555555555");
+        assertThat(page.changes()).containsExactly(
+                new RemoteChange.Unreadable("44444444-2222-4333-8444-555555555555", "lastName", "not text"),
+                new RemoteChange.Unreadable("55555555-2222-4333-8444-555555555555", "jobTitle",
+                        "longer than 100 characters"),
+                new RemoteChange.Unreadable(RemoteChange.Unreadable.UNKNOWN_ID, "(row)", "not a JSON object"),
+                new RemoteChange.Upsert(new RemoteRecord("66666666-2222-4333-8444-555555555555", "12",
+                        Map.of("lastName", "Good"), Instant.parse("2026-03-01T09:30:00Z"))));
         assertThat(page.isLast()).isTrue();
     }
 

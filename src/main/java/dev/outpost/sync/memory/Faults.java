@@ -1,5 +1,9 @@
 package dev.outpost.sync.memory;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BiPredicate;
@@ -7,15 +11,16 @@ import java.util.function.BiPredicate;
 import dev.outpost.model.RecordType;
 import dev.outpost.sync.AnchorExpiredException;
 import dev.outpost.sync.EndpointException;
+import dev.outpost.sync.RemoteChange;
 import dev.outpost.sync.RemoteWrite;
 import dev.outpost.sync.WriteOutcome;
 
 /**
  * The ways a {@link MemoryEndpoint} can be told to misbehave, each one a failure the real CRM or mailbox
  * shows in the field: refused writes, a process dying mid-batch, no network, feeds that repeat and reorder
- * entries or send empty pages, and delta tokens that expire. Every knob can be turned at any time, also
- * while a sync runs on another thread; random choices come from one seeded generator so a failing property
- * test replays exactly. Knobs are not persisted.
+ * entries or send empty pages, delta tokens that expire, and rows that cannot be read. Every knob can be turned
+ * at any time, also while a sync runs on another thread; random choices come from one seeded generator so a
+ * failing property test replays exactly. Knobs are not persisted.
  */
 public final class Faults {
 
@@ -28,6 +33,7 @@ public final class Faults {
     private double duplicateRate;
     private double emptyPageRate;
     private int expiries;
+    private final Map<String, String> unreadable = new HashMap<>();
 
     Faults() {
     }
@@ -96,6 +102,23 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Delivers the record as {@link RemoteChange.Unreadable} naming {@code field}, as a connector reports a row
+     * with a value it cannot read, and fails {@code fetch} of it the way the CRM connector does, until
+     * {@link #readable} or {@link #reset()}. Only the feed entries change: the record is reported when it
+     * changes, as any other.
+     */
+    public synchronized Faults unreadable(String remoteId, String field) {
+        unreadable.put(remoteId, field);
+        return this;
+    }
+
+    /** Delivers the record as it is again. */
+    public synchronized Faults readable(String remoteId) {
+        unreadable.remove(remoteId);
+        return this;
+    }
+
     /** Turns every knob off; the random generator goes on where it was. */
     public synchronized Faults reset() {
         failRate = 0;
@@ -106,6 +129,7 @@ public final class Faults {
         duplicateRate = 0;
         emptyPageRate = 0;
         expiries = 0;
+        unreadable.clear();
         return this;
     }
 
@@ -127,6 +151,28 @@ public final class Faults {
             }
             throw new AnchorExpiredException("The change token for " + type.plural()
                     + " has expired (simulated); a complete listing is needed.");
+        }
+    }
+
+    /** The page with the records made unreadable reported as such. */
+    synchronized List<RemoteChange> unreadableRows(List<RemoteChange> page) {
+        if (unreadable.isEmpty()) {
+            return page;
+        }
+        List<RemoteChange> out = new ArrayList<>(page.size());
+        for (RemoteChange entry : page) {
+            String field = entry instanceof RemoteChange.Upsert ? unreadable.get(entry.remoteId()) : null;
+            out.add(field == null ? entry
+                    : new RemoteChange.Unreadable(entry.remoteId(), field, "not readable (simulated)"));
+        }
+        return out;
+    }
+
+    synchronized void checkReadable(String endpoint, RecordType type, String remoteId) {
+        String field = unreadable.get(remoteId);
+        if (field != null) {
+            throw new EndpointException(endpoint + "'s " + type.id() + " " + remoteId + " cannot be read: its field '"
+                    + field + "' is not readable (simulated).");
         }
     }
 

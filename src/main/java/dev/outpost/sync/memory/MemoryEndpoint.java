@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -183,16 +184,29 @@ public final class MemoryEndpoint implements Endpoint {
             return ChangePage.more(List.of(), next);
         }
         ChangePage page = pages.page(cursor, pageSize);
-        List<RemoteChange> shaped = feed.shape(page.changes(), carried, page.next(), faults,
-                entry -> pages.statesOf(type, entry));
+        List<RemoteChange> shaped = faults.unreadableRows(feed.shape(page.changes(), carried, page.next(), faults,
+                entry -> pages.statesOf(type, entry)));
         return new ChangePage(shaped, page.next(), page.anchor());
     }
 
     @Override
     public synchronized Optional<RemoteRecord> fetch(RecordType type, String remoteId) {
         faults.checkReachable(name);
+        faults.checkReadable(name, type, remoteId);
         TypeStore store = store(type);
         return store.live(remoteId).filter(store::inScope);
+    }
+
+    @Override
+    public synchronized List<RemoteRecord> fetchReferenced(RecordType type, Set<String> remoteIds) {
+        faults.checkReachable(name);
+        TypeStore store = store(type);
+        List<RemoteRecord> found = new ArrayList<>();
+        for (String remoteId : remoteIds) {
+            faults.checkReadable(name, type, remoteId);
+            store.live(remoteId).ifPresent(found::add); // whatever the scope: that is the point
+        }
+        return found;
     }
 
     @Override

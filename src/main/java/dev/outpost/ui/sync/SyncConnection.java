@@ -2,7 +2,6 @@ package dev.outpost.ui.sync;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -11,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.outpost.crm.CrmConnection;
 import dev.outpost.crm.DataverseEndpoint;
+import dev.outpost.crm.RetryPolicy;
 import dev.outpost.crm.TokenSource;
 import dev.outpost.demo.DemoOptions;
 import dev.outpost.demo.DemoServer;
@@ -142,9 +142,8 @@ public final class SyncConnection implements AutoCloseable {
                 throw new SignInNeededException(current.tokenVariable());
             }
         }
-        CrmConnection connection = CrmConnection.of(url, TokenSource.fixed(token))
-                .pageSize(5000).batchSize(50).timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
-        return SyncPair.of(PAIR, new DataverseEndpoint(connection), ConflictPolicy.ASK);
+        return SyncPair.of(PAIR, new DataverseEndpoint(CrmConnection.forSync(url, TokenSource.fixed(token)),
+                RetryPolicy.defaults(), current.mineOnly()), ConflictPolicy.ASK);
     }
 
     /** The running demo server's address, if one runs. */

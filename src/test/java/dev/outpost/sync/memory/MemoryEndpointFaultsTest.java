@@ -316,18 +316,46 @@ class MemoryEndpointFaultsTest {
                 .containsExactly(new WriteOutcome.RemoteChanged(), new WriteOutcome.RemoteChanged());
     }
 
+    // ---- unreadable rows
+
+    @Test
+    void anUnreadableRecordIsDeliveredAsUnreadableNamingTheFieldAndCannotBeFetched() {
+        List<RemoteRecord> three = records(3);
+        String bad = three.get(1).remoteId();
+        endpoint.faults().unreadable(bad, "email");
+
+        List<RemoteChange> listing = FeedReader.listing(endpoint, CONTACT).changes();
+
+        assertThat(listing).filteredOn(c -> c.remoteId().equals(bad)).singleElement()
+                .isInstanceOfSatisfying(RemoteChange.Unreadable.class, u -> assertThat(u.field()).isEqualTo("email"));
+        assertThat(listing).filteredOn(c -> !c.remoteId().equals(bad)).hasSize(2)
+                .allSatisfy(c -> assertThat(c).isInstanceOf(RemoteChange.Upsert.class));
+        assertThatThrownBy(() -> endpoint.fetch(CONTACT, bad)).isInstanceOf(EndpointException.class);
+    }
+
+    @Test
+    void aRecordMadeReadableAgainIsDeliveredAsItIs() {
+        String bad = records(1).getFirst().remoteId();
+        endpoint.faults().unreadable(bad, "email").readable(bad);
+
+        assertThat(FeedReader.listing(endpoint, CONTACT).changes()).singleElement()
+                .isInstanceOf(RemoteChange.Upsert.class);
+        assertThat(endpoint.fetch(CONTACT, bad)).isPresent();
+    }
+
     // ---- reset
 
     @Test
     void resetTurnsEveryKnobOff() {
-        records(20);
+        String first = records(20).getFirst().remoteId();
         endpoint.pageSize(3).faults().failWrites(1.0).crashAfterWrites(0).unreachable(true).duplicateAndReorder(1.0)
-                .emptyPages(0.9).expireAnchorsUntilReset().reset();
+                .emptyPages(0.9).expireAnchorsUntilReset().unreadable(first, "email").reset();
 
         assertThat(endpoint.write(CONTACT, creates(2))).allSatisfy(o -> assertThat(o).isInstanceOf(WriteOutcome.Written.class));
         FeedReader.Feed listing = FeedReader.listing(endpoint, CONTACT);
         assertThat(listing.pages()).allSatisfy(page -> assertThat(page).isNotEmpty());
         assertThat(listing.ids()).doesNotHaveDuplicates().hasSize(22).isSorted();
+        assertThat(listing.changes()).allSatisfy(c -> assertThat(c).isInstanceOf(RemoteChange.Upsert.class));
         assertThat(FeedReader.delta(endpoint, CONTACT, listing.anchor()).changes()).isEmpty();
     }
 }

@@ -1,0 +1,52 @@
+package dev.outpost.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.outpost.store.SyncStore;
+
+/**
+ * What the types of one run share: where the store stood when the run began, and the revs the run wrote
+ * already in step with the pair. They let a first sync skip work whose answer is known to be empty — the
+ * scans that would otherwise read every record of the earlier types once per later type.
+ */
+final class RunState {
+
+    /** The highest rev in the store when the run began; records above it were written by this run or since. */
+    final long startRev;
+    /** Whether the pair linked any record when the run began; without links a listing can find no deletions. */
+    final boolean pairHadLinks;
+    private final List<Long> syncedRevs = new ArrayList<>();
+    private final SyncStore store;
+    private Set<String> referenced;
+
+    RunState(SyncStore store, String pair) {
+        this.store = store;
+        this.startRev = store.lastRev();
+        this.pairHadLinks = store.hasLinks(pair);
+    }
+
+    /**
+     * Whether a live record here refers to the record. Read once, at first need: only a linked record leaving
+     * the pair's scope asks, and most runs have none.
+     */
+    boolean referenced(String recordId) {
+        if (referenced == null) {
+            referenced = store.referencedRecordIds();
+        }
+        return referenced.contains(recordId);
+    }
+
+    void addSynced(List<Long> revs) {
+        syncedRevs.addAll(revs);
+    }
+
+    /**
+     * The revs this run wrote in step with the pair, of any type, sorted: a push need not read them. Other
+     * types' revs are skipped too — a push looks at its own type only, so reading them would find nothing.
+     */
+    long[] syncedRevs() {
+        return syncedRevs.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+}

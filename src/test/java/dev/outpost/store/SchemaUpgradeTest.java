@@ -1,0 +1,57 @@
+package dev.outpost.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.outpost.model.Record;
+import dev.outpost.model.RecordType;
+
+/** A profile written by an earlier Outpost opens with its records and links intact after the upgrade. */
+class SchemaUpgradeTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aProfileWithTheOldLinkTableKeepsItsLinksAndCanPurgeAfterTheUpgrade() {
+        ProfileFolder profile = new ProfileFolder(folder.resolve("profile"));
+        Record kept;
+        Record tombstone;
+        try (OfflineStore store = OfflineStore.open(profile)) {
+            kept = store.records().create(RecordType.ACCOUNT, Map.of("name", "Acme"));
+            tombstone = store.records().create(RecordType.ACCOUNT, Map.of("name", "Gone Ltd"));
+            store.sync().putLinks(RecordType.ACCOUNT, List.of(
+                    new Link("crm", kept.id(), "r-1", "v1", kept.rev(), kept.values(), true),
+                    new Link("crm", tombstone.id(), "r-2", "v1", tombstone.rev(), tombstone.values(), true)));
+        }
+        // Back to the link table of schema version 2: key (pair, record_id) and a foreign key to record.
+        StoreSql.run(profile, "ALTER TABLE link DROP PRIMARY KEY");
+        StoreSql.run(profile, "ALTER TABLE link ADD PRIMARY KEY (pair, record_id)");
+        StoreSql.run(profile, "ALTER TABLE link ADD CONSTRAINT link_record FOREIGN KEY (record_id) REFERENCES record (id) "
+                + "ON DELETE CASCADE");
+        StoreSql.run(profile, "DELETE FROM schema_version WHERE version >= 3");
+
+        try (OfflineStore store = OfflineStore.open(profile)) {
+            SyncStore sync = store.sync();
+            assertThat(sync.linksByRemoteId("crm", List.of("r-1", "r-2"))).containsOnlyKeys("r-1", "r-2");
+            assertThat(sync.link("crm", kept.id()).orElseThrow().remoteVersion()).isEqualTo("v1");
+
+            // Linked, a tombstone stays; once unlinked it may go.
+            store.records().delete(tombstone.id());
+            sync.purgeIfUnlinked(tombstone.id());
+            assertThat(store.records().find(tombstone.id())).isPresent();
+            sync.removeLink("crm", tombstone.id());
+            sync.purgeIfUnlinked(tombstone.id());
+            assertThat(store.records().find(tombstone.id())).isEmpty();
+        }
+        try (OfflineStore reopened = OfflineStore.open(profile)) {
+            assertThat(reopened.sync().link("crm", kept.id())).isPresent();
+        }
+    }
+}
