@@ -116,9 +116,9 @@ final class CrmBenchmark implements Callable<Integer> {
             long[] sorted = nanos[which].clone();
             Arrays.sort(sorted);
             medians[which] = sorted[ROUNDS / 2] / 1e6;
-            out.printf("records=%d: initial sync %d ms in %d requests; incremental runs of %d changes per side: median "
-                    + "%.1f ms (fastest %.1f, slowest %.1f)%n", sizes[which].size, initialMs[which],
-                    initialRequests[which], changes, medians[which], sorted[0] / 1e6, sorted[ROUNDS - 1] / 1e6);
+            out.printf("records=%d: initial sync %d ms, %d records pulled (mine and those they refer to) in %d requests; "
+                    + "incremental runs of %d changes per side: median %.1f ms (fastest %.1f, slowest %.1f)%n",
+                    sizes[which].size, initialMs[which], sizes[which].pulled(), initialRequests[which], changes, medians[which], sorted[0] / 1e6, sorted[ROUNDS - 1] / 1e6);
         }
         return medians;
     }

@@ -15,6 +15,7 @@ final class Database {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final SearchIndex index = new SearchIndex();
+    private final ReferenceIndex references = new ReferenceIndex();
 
     Database(Connection connection) {
         this.connection = connection;
@@ -26,6 +27,16 @@ final class Database {
 
     SearchIndex index() {
         return index;
+    }
+
+    ReferenceIndex references() {
+        return references;
+    }
+
+    /** Keeps the in-memory indexes current after a record write (made in the transaction under way). */
+    void written(dev.outpost.model.Record record) {
+        index.update(record);
+        references.update(record);
     }
 
     /** Runs reads under the lock. */
@@ -52,7 +63,8 @@ final class Database {
             return result;
         } catch (SQLException | RuntimeException e) {
             if (outermost) {
-                index.forget(); // it may hold a write that was just rolled back
+                index.forget(); // they may hold a write that was just rolled back
+                references.forget();
                 try {
                     connection.rollback();
                 } catch (SQLException rollbackFailed) {

@@ -71,7 +71,7 @@ public final class OfflineStore implements AutoCloseable {
         String url = "jdbc:hsqldb:file:" + profile.databaseFolder().resolve("outpost")
                 + ";crypt_key=" + key.hex() + ";crypt_type=AES;crypt_lobs=true"
                 + ";hsqldb.default_table_type=cached;hsqldb.write_delay=false;hsqldb.log_size=200"
-                + ";hsqldb.cache_size=65536;hsqldb.cache_rows=200000"
+                + ";hsqldb.cache_size=131072;hsqldb.cache_rows=200000"
                 + ";hsqldb.applog=0;hsqldb.sqllog=0"
                 // The profile lock already keeps other processes out. HSQLDB's own lock file would make the
                 // first open after a crash wait about 10 s for its stale heartbeat to expire.

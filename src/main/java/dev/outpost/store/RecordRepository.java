@@ -306,7 +306,7 @@ public final class RecordRepository {
      * would leave a stale entry: {@link #inTransaction} rebuilds the index when a transaction fails.
      */
     private Record written(Record record) {
-        index.update(record);
+        db.written(record);
         return record;
     }
 

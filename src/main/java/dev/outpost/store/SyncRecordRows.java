@@ -97,7 +97,7 @@ final class SyncRecordRows {
                 update.executeBatch();
             }
         }
-        written.forEach(db.index()::update);
+        written.forEach(db::written);
         return written;
     }
 
@@ -112,7 +112,7 @@ final class SyncRecordRows {
             ps.executeUpdate();
         }
         LocalRecord now = byIds(List.of(id)).get(id);
-        db.index().update(now.record());
+        db.written(now.record());
         return now.record();
     }
 
@@ -139,31 +139,8 @@ final class SyncRecordRows {
         }
     }
 
-    java.util.Set<String> referencedIds() throws SQLException {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        String referring = java.util.Arrays.stream(RecordType.values())
-                .filter(t -> t.fields().stream().anyMatch(f -> f.kind() == dev.outpost.model.FieldKind.REFERENCE))
-                .map(t -> "'" + t.id() + "'").collect(java.util.stream.Collectors.joining(", "));
-        try (PreparedStatement ps = db.connection().prepareStatement(
-                "SELECT type, fields FROM record WHERE deleted = FALSE AND type IN (" + referring + ")");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                RecordType type = RecordType.parse(rs.getString(1));
-                List<dev.outpost.model.Field> references = type.fields().stream()
-                        .filter(f -> f.kind() == dev.outpost.model.FieldKind.REFERENCE).toList();
-                if (references.isEmpty()) {
-                    continue;
-                }
-                Map<String, String> values = FieldsJson.read(rs.getString(2));
-                for (var field : references) {
-                    String value = values.get(field.name());
-                    if (value != null && !value.isEmpty()) {
-                        ids.add(value);
-                    }
-                }
-            }
-        }
-        return ids;
+    boolean referenced(String recordId) throws SQLException {
+        return db.references().referenced(db.connection(), recordId);
     }
 
     long lastRev() throws SQLException {

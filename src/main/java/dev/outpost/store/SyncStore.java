@@ -88,9 +88,9 @@ public final class SyncStore {
         return db.read(() -> records.unlinked(pair, type, upToRev));
     }
 
-    /** The ids every live record refers to in its reference fields (a contact's account, a task's regarding). */
-    public java.util.Set<String> referencedRecordIds() {
-        return db.read(records::referencedIds);
+    /** Whether a live record refers to this one in a reference field (a contact's account, a task's regarding). */
+    public boolean isReferenced(String recordId) {
+        return db.read(() -> records.referenced(recordId));
     }
 
     /** The highest rev any record has, 0 in an empty store. */

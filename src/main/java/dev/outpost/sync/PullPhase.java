@@ -218,7 +218,7 @@ final class PullPhase {
         for (RemoteChange change : changes) {
             Link link = links.get(change.remoteId());
             if (change instanceof RemoteChange.OutOfScope && link != null && link.inScope()
-                    && run.state.referenced(link.recordId())) {
+                    && run.store.isReferenced(link.recordId())) {
                 leaving.add(change.remoteId());
             }
         }

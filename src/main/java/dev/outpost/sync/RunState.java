@@ -2,7 +2,6 @@ package dev.outpost.sync;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import dev.outpost.store.SyncStore;
 
@@ -18,24 +17,10 @@ final class RunState {
     /** Whether the pair linked any record when the run began; without links a listing can find no deletions. */
     final boolean pairHadLinks;
     private final List<Long> syncedRevs = new ArrayList<>();
-    private final SyncStore store;
-    private Set<String> referenced;
 
     RunState(SyncStore store, String pair) {
-        this.store = store;
         this.startRev = store.lastRev();
         this.pairHadLinks = store.hasLinks(pair);
-    }
-
-    /**
-     * Whether a live record here refers to the record. Read once, at first need: only a linked record leaving
-     * the pair's scope asks, and most runs have none.
-     */
-    boolean referenced(String recordId) {
-        if (referenced == null) {
-            referenced = store.referencedRecordIds();
-        }
-        return referenced.contains(recordId);
     }
 
     void addSynced(List<Long> revs) {
