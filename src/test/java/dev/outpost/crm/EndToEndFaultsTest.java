@@ -54,47 +54,35 @@ class EndToEndFaultsTest {
 
     @Test
     void aStormOf429sDuringATwoWaySyncLosesNothing() {
-        ChangesOnBothSides changes = ChangesOnBothSides.make(crm, otherUser);
-        FaultsHittingTheFirstBatch storm = new FaultsHittingTheFirstBatch(
-                rate -> crm.server.faults().throttle(rate, 1), 0.5);
+        syncThrough(rate -> crm.server.faults().throttle(rate, 1), 0.5, "429s");
 
-        SyncReport run = crm.sync(RunOptions.normal().observedBy(storm));
-
-        crm.server.faults().clear();
-        assertThat(run.outcome()).as("the run through the storm: %s", run.types()).isEqualTo("done");
-        assertThat(crm.sleeper.waits).as("waits for Retry-After").hasSizeGreaterThan(5)
-                .allSatisfy(wait -> assertThat(wait).isEqualTo(Duration.ofSeconds(1)));
-        assertThat(storm.retriesWhileSending).as("retries of a batch of writes on its way").isPositive();
-        changes.assertLandedOnBothSidesOnce();
-        assertASecondSyncMovesNothing();
+        assertThat(crm.sleeper.waits).as("waits for Retry-After").allSatisfy(wait -> assertThat(wait).isEqualTo(Duration.ofSeconds(1)));
     }
 
     @Test
     void serverErrorsOnAThirdOfRequestsDuringATwoWaySyncLoseNothing() {
-        ChangesOnBothSides changes = ChangesOnBothSides.make(crm, otherUser);
-        FaultsHittingTheFirstBatch errors = new FaultsHittingTheFirstBatch(crm.server.faults()::serverErrors, 0.3);
-
-        SyncReport run = crm.sync(RunOptions.normal().observedBy(errors));
-
-        crm.server.faults().clear();
-        assertThat(run.outcome()).as("the run through the errors: %s", run.types()).isEqualTo("done");
-        assertThat(crm.sleeper.waits).as("backoffs after 503").hasSizeGreaterThan(5);
-        assertThat(errors.retriesWhileSending).as("retries of a batch of writes on its way").isPositive();
-        changes.assertLandedOnBothSidesOnce();
-        assertASecondSyncMovesNothing();
+        syncThrough(rate -> crm.server.faults().serverErrors(rate), 0.3, "503s");
     }
 
     @Test
     void connectionsDroppedOnAThirdOfResponsesDuringATwoWaySyncLoseNothingAndSendNothingTwice() {
-        ChangesOnBothSides changes = ChangesOnBothSides.make(crm, otherUser);
-        FaultsHittingTheFirstBatch drops = new FaultsHittingTheFirstBatch(crm.server.faults()::dropConnections, 0.3);
+        syncThrough(rate -> crm.server.faults().dropConnections(rate), 0.3, "dropped connections");
+    }
 
-        SyncReport run = crm.sync(RunOptions.normal().observedBy(drops));
+    /**
+     * A two-way sync through a fault at the given rate (and through it once for sure while the first batch of
+     * writes is on its way): it completes, with retries, everything lands once, and a second sync moves nothing.
+     */
+    private void syncThrough(DoubleConsumer fault, double rate, String what) {
+        ChangesOnBothSides changes = ChangesOnBothSides.make(crm, otherUser);
+        FaultsHittingTheFirstBatch faults = new FaultsHittingTheFirstBatch(fault, rate);
+
+        SyncReport run = crm.sync(RunOptions.normal().observedBy(faults));
 
         crm.server.faults().clear();
-        assertThat(run.outcome()).as("the run through the dropped connections: %s", run.types()).isEqualTo("done");
-        assertThat(crm.sleeper.waits).as("backoffs after dropped connections").hasSizeGreaterThan(5);
-        assertThat(drops.retriesWhileSending).as("retries of a batch of writes on its way").isPositive();
+        assertThat(run.outcome()).as("the run through the %s: %s", what, run.types()).isEqualTo("done");
+        assertThat(crm.sleeper.waits).as("waits after %s", what).hasSizeGreaterThan(5);
+        assertThat(faults.retriesWhileSending).as("retries of a batch of writes on its way").isPositive();
         changes.assertLandedOnBothSidesOnce();
         assertASecondSyncMovesNothing();
     }
