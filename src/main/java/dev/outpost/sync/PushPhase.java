@@ -11,6 +11,7 @@ import dev.outpost.store.Link;
 import dev.outpost.store.LocalRecord;
 import dev.outpost.store.PendingRecord;
 import dev.outpost.store.PendingScan;
+import dev.outpost.store.SyncIssue;
 
 /**
  * Sends one type's local changes, in batches. Each batch is written to the journal before it is sent and
@@ -31,6 +32,9 @@ final class PushPhase {
 
     /** Pushes until nothing is left to send; false when the run stopped early (guard, cancel). */
     boolean run() {
+        if (!run.options.dryRun()) {
+            settleIssuesOfRecordsDeletedBeforeTheyWereSent();
+        }
         for (int round = 0; round < ROUNDS; round++) {
             run.refreshHeld();
             PendingScan scan = run.store.pending(run.pair.name(), run.type, run.state.syncedRevs());
@@ -235,6 +239,26 @@ final class PushPhase {
             run.store.removeLink(run.pair.name(), entry.recordId());
             run.store.purgeIfUnlinked(entry.recordId());
             run.store.closeJournal(entry.id());
+            run.store.resolveIssues(run.pair.name(), entry.recordId(), WRITE_FAILED, "deleted");
+        });
+    }
+
+    /**
+     * A refused create whose record the user then deleted here has nothing left to send: its issue would stay
+     * open for ever. (A linked record's issue is settled when its deletion is sent, see {@link #forget}.)
+     */
+    private void settleIssuesOfRecordsDeletedBeforeTheyWereSent() {
+        List<String> refused = run.store.openIssues(Optional.of(run.pair.name())).stream()
+                .filter(i -> i.kind().equals(WRITE_FAILED) && i.type() == run.type && i.recordId() != null)
+                .map(SyncIssue::recordId).toList();
+        if (refused.isEmpty()) {
+            return;
+        }
+        var links = run.store.linksByRecordId(run.pair.name(), refused);
+        run.store.records(refused).forEach((id, local) -> {
+            if (local.record().deleted() && !links.containsKey(id)) {
+                run.store.resolveIssues(run.pair.name(), id, WRITE_FAILED, "deleted");
+            }
         });
     }
 

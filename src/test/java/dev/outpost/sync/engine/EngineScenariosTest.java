@@ -17,6 +17,7 @@ import dev.outpost.model.RecordType;
 import dev.outpost.model.Validation;
 import dev.outpost.sync.ConflictPolicy;
 import dev.outpost.sync.ConflictResolver;
+import dev.outpost.sync.RemoteWrite;
 import dev.outpost.sync.RunOptions;
 import dev.outpost.sync.SyncReport;
 import dev.outpost.sync.TypeOutcome;
@@ -209,6 +210,24 @@ class EngineScenariosTest extends EngineFixture {
         sync();
         assertThat(remote.all(RecordType.CONTACT)).hasSize(1);
         assertThat(store.sync().openIssues(Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void aRefusedWriteOfARecordDeletedHereSinceIsNoLongerAnIssue() {
+        Record sent = records.create(RecordType.CONTACT, contact("Anna", "Berg", "anna@berg.example"));
+        sync();
+        Record neverSent = records.create(RecordType.CONTACT, contact("Bo", "Dahl", "bo@dahl.example"));
+        records.update(sent.id(), Map.of("jobTitle", "Buyer"));
+        remote.faults().failWritesWhen((type, write) -> !(write instanceof RemoteWrite.Delete));
+        sync();
+        assertThat(store.sync().openIssues(Optional.empty())).hasSize(2);
+
+        records.delete(sent.id());
+        records.delete(neverSent.id());
+        sync();
+
+        assertThat(store.sync().openIssues(Optional.empty())).isEmpty();
+        assertThat(remote.all(RecordType.CONTACT)).isEmpty();
     }
 
     @Test
