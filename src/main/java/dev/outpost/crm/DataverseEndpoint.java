@@ -80,10 +80,16 @@ public final class DataverseEndpoint implements Endpoint, AutoCloseable {
         return queries.read(type, remoteId).filter(row -> owners.inScope(type, row.owner())).map(RowReader.Readable::record);
     }
 
-    /** {@inheritDoc} One read per id: the Web API's change tracking allows no filter, and these are few. */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A plain listing (no change tracking) filtered on the key, up to {@value RowQueries#KEY_CHUNK} ids a request:
+     * {@code $filter=Microsoft.Dynamics.CRM.In(PropertyName='<key>',PropertyValues=['<guid>',…])}. A server that
+     * answers that filter with {@code 400} gets one read per id from then on. A row that cannot be read is left out.
+     */
     @Override
     public List<RemoteRecord> fetchReferenced(RecordType type, Set<String> remoteIds) {
-        return remoteIds.stream().map(id -> queries.fetch(type, id)).flatMap(Optional::stream).toList();
+        return queries.fetchAll(type, remoteIds);
     }
 
     @Override

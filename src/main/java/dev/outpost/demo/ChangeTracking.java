@@ -1,5 +1,6 @@
 package dev.outpost.demo;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ final class ChangeTracking {
     static final int MAX_PAGE_SIZE = 5000;
     private static final Set<String> NOT_WITH_TRACKING = Set.of("$filter", "$orderby", "$expand", "$top");
     private static final Set<String> KNOWN = Set.of("$select", "$skiptoken", "$deltatoken");
+    private static final String FILTER = "$filter";
 
     private final RowStore store;
     private final RowJson json;
@@ -68,8 +70,17 @@ final class ChangeTracking {
                 return ODataErrors.badRequest("The query parameter " + option
                         + " is not supported when change tracking is requested (Prefer: odata.track-changes).");
             }
-            if (!KNOWN.contains(option)) {
+            if (!KNOWN.contains(option) && !option.equals(FILTER)) {
                 return ODataErrors.badRequest("The query parameter " + option + " is not supported by the demo server.");
+            }
+        }
+        String filter = request.query().get(FILTER);
+        Set<String> ids = null;
+        if (filter != null) {
+            try {
+                ids = KeyFilter.ids(set, filter);
+            } catch (KeyFilter.Unsupported e) {
+                return ODataErrors.badRequest(e.getMessage());
             }
         }
         String select = request.query().get("$select");
@@ -96,7 +107,39 @@ final class ChangeTracking {
                     "Version stamp associated with the client has expired. Please perform a full sync.");
         }
         int pageSize = pageSize(request);
+        if (ids != null) {
+            if (cursor.track() || cursor.phase() != 0) {
+                return ODataErrors.badRequest("The $skiptoken does not belong to a filtered listing.");
+            }
+            return filteredPage(set, request, select, filter, ids, columns, cursor, pageSize);
+        }
         return page(set, request, select, columns, cursor, pageSize);
+    }
+
+    /**
+     * A page of a listing filtered on the key: the live rows with these ids, oldest version first, up to the version
+     * committed at the first page, like an unfiltered listing; the next link carries the filter.
+     */
+    private ApiResponse filteredPage(EntitySet set, ApiRequest request, String select, String filter, Set<String> ids,
+            List<String> columns, Cursor cursor, int pageSize) {
+        List<StoredRow> rows = store.live(set.name(), ids).stream()
+                .filter(r -> r.version() > cursor.after() && r.version() <= cursor.to())
+                .sorted(java.util.Comparator.comparingLong(StoredRow::version))
+                .limit(pageSize + 1L)
+                .toList();
+        boolean annotations = RowJson.wantsAnnotations(request);
+        ObjectNode body = RowJson.JSON.createObjectNode();
+        body.put("@odata.context", json.context(set, select, ""));
+        ArrayNode array = body.putArray("value");
+        rows.stream().limit(pageSize).forEach(r -> array.add(json.row(set, r, columns, annotations)));
+        if (rows.size() > pageSize) {
+            Cursor next = new Cursor(false, cursor.from(), cursor.to(), false, 0, rows.get(pageSize - 1).version());
+            String selectPart = select == null ? "" : "$select=" + select + "&";
+            body.put("@odata.nextLink", json.apiUrl() + set.name() + "?" + selectPart + "$filter="
+                    + URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20") + "&$skiptoken="
+                    + next.encode());
+        }
+        return respond(request, body, pageSize, annotations);
     }
 
     private ApiResponse page(EntitySet set, ApiRequest request, String select, List<String> columns, Cursor cursor,
@@ -136,6 +179,10 @@ final class ChangeTracking {
             body.put("@odata.deltaLink", json.apiUrl() + set.name() + "?" + selectPart + "$deltatoken="
                     + cursor.to() + "%21" + clock.millis());
         }
+        return respond(request, body, pageSize, annotations);
+    }
+
+    private static ApiResponse respond(ApiRequest request, ObjectNode body, int pageSize, boolean annotations) {
         try {
             ApiResponse response = ApiResponse.json(200, RowJson.JSON.writeValueAsBytes(body));
             List<String> applied = new ArrayList<>();

@@ -116,6 +116,29 @@ final class RowStore implements AutoCloseable {
         });
     }
 
+    /**
+     * The live rows of a set with these GUIDs (lower case), in no particular order; missing ones are left out. One
+     * primary-key lookup per id: an {@code IN} list would scan the set by its change index.
+     */
+    List<StoredRow> live(String set, java.util.Collection<String> ids) {
+        return read(c -> {
+            List<StoredRow> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT version, data FROM dv_row WHERE set_name = ? AND id = ? AND deleted = FALSE")) {
+                ps.setString(1, set);
+                for (String id : ids) {
+                    ps.setString(2, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            rows.add(new StoredRow(set, id, rs.getLong(1), false, parse(rs.getString(2))));
+                        }
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
     /** How many live rows a set holds. */
     int count(String set) {
         return read(c -> {

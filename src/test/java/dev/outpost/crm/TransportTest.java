@@ -215,4 +215,128 @@ class TransportTest {
                 .isInstanceOf(AnchorExpiredException.class);
         assertThat(seen).isEmpty();
     }
+
+    /** A GUID for the n-th made-up contact, in order: {@code 00000000-0000-4000-8000-<n>}. */
+    private static String guid(int n) {
+        return String.format("00000000-0000-4000-8000-%012d", n);
+    }
+
+    private static String contactRow(String id) {
+        return "{\"@odata.etag\":\"W/\\\"7\\\"\",\"contactid\":\"" + id + "\",\"lastname\":\"Row " + id.substring(30)
+                + "\",\"modifiedon\":\"2026-03-01T09:30:00Z\"}";
+    }
+
+    private static String expectedFilterQuery(List<String> ids) {
+        StringBuilder values = new StringBuilder();
+        for (String id : ids) {
+            values.append(values.isEmpty() ? "" : "%2C").append("%27").append(id).append("%27");
+        }
+        return "$select=" + EntityMapping.of(RecordType.CONTACT).select() + "&$filter=Microsoft.Dynamics.CRM.In%28"
+                + "PropertyName%3D%27contactid%27%2CPropertyValues%3D%5B" + values + "%5D%29";
+    }
+
+    @Test
+    void referencedRowsAreReadInChunksOfAHundredIdsWithAnInFilterOnTheKey() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (int i = 250; i >= 1; i--) {
+            ids.add(guid(i).toUpperCase(java.util.Locale.ROOT)); // any order and case: sent sorted, lower case
+        }
+        answers.add(new Answer(200, Map.of(), "{\"value\":[" + contactRow(guid(1)) + "," + contactRow(guid(100)) + "]}"));
+        answers.add(new Answer(200, Map.of(), "{\"value\":[]}"));
+        answers.add(new Answer(200, Map.of(), "{\"value\":[" + contactRow(guid(250)) + "]}"));
+
+        List<dev.outpost.sync.RemoteRecord> found = endpoint.fetchReferenced(RecordType.CONTACT, ids);
+
+        assertThat(found).extracting(dev.outpost.sync.RemoteRecord::remoteId)
+                .containsExactlyInAnyOrder(guid(1), guid(100), guid(250));
+        assertThat(uris).hasSize(3);
+        List<String> sorted = java.util.stream.IntStream.rangeClosed(1, 250).mapToObj(TransportTest::guid).toList();
+        assertThat(uris.get(0).getRawPath()).isEqualTo("/api/data/v9.2/contacts");
+        assertThat(uris.get(0).getRawQuery()).isEqualTo(expectedFilterQuery(sorted.subList(0, 100)));
+        assertThat(uris.get(1).getRawQuery()).isEqualTo(expectedFilterQuery(sorted.subList(100, 200)));
+        assertThat(uris.get(2).getRawQuery()).isEqualTo(expectedFilterQuery(sorted.subList(200, 250)));
+        assertThat(uris.get(0).toString().length()).isLessThan(8_000);
+        assertThat(seen).allSatisfy(headers -> {
+            assertThat(headers.getFirst("Prefer")).doesNotContain("track-changes").contains("odata.maxpagesize=500");
+            assertThat(headers.getFirst("Authorization")).isEqualTo("Bearer " + TOKEN);
+        });
+        // What the server decodes: exactly the documented function syntax.
+        assertThat(uris.get(2).getQuery()).endsWith("&$filter=Microsoft.Dynamics.CRM.In(PropertyName='contactid',"
+                + "PropertyValues=['" + guid(201) + "','" + guid(202) + "'," + "'" + guid(203) + "'"
+                + sorted.subList(203, 250).stream().map(id -> ",'" + id + "'").collect(java.util.stream.Collectors.joining())
+                + "])");
+    }
+
+    @Test
+    void nextLinksOfAFilteredListingAreFollowedOnTheSameHostOnly() {
+        answers.add(new Answer(200, Map.of(), "{\"value\":[" + contactRow(guid(1)) + "],\"@odata.nextLink\":"
+                + "\"https://contoso.crm.dynamics.com/api/data/v9.2/contacts?$skiptoken=abc\"}"));
+        answers.add(new Answer(200, Map.of(), "{\"value\":[" + contactRow(guid(2)) + "],\"@odata.nextLink\":"
+                + "\"https://evil.example.com/api/data/v9.2/contacts?$skiptoken=def\"}"));
+
+        List<dev.outpost.sync.RemoteRecord> found = endpoint.fetchReferenced(RecordType.CONTACT,
+                java.util.Set.of(guid(1), guid(2)));
+
+        assertThat(found).extracting(dev.outpost.sync.RemoteRecord::remoteId).containsExactlyInAnyOrder(guid(1), guid(2));
+        assertThat(uris).hasSize(2);
+        assertThat(uris.get(1).getRawQuery()).isEqualTo("$skiptoken=abc");
+    }
+
+    @Test
+    void aServerThatRefusesTheFilterGetsOneReadPerIdFromThenOn() {
+        answer(400, "error-412.json");
+        answers.add(new Answer(200, Map.of(), contactRow(guid(1))));
+        answers.add(new Answer(404, Map.of(), "{\"error\":{\"code\":\"0x80040217\",\"message\":\"contact With Id = "
+                + guid(2) + " Does Not Exist\"}}"));
+
+        List<dev.outpost.sync.RemoteRecord> found = endpoint.fetchReferenced(RecordType.CONTACT,
+                java.util.Set.of(guid(1), guid(2)));
+
+        assertThat(found).extracting(dev.outpost.sync.RemoteRecord::remoteId).containsExactly(guid(1));
+        assertThat(uris).hasSize(3);
+        assertThat(uris.get(0).getRawQuery()).contains("$filter=");
+        assertThat(uris.get(1).getRawPath()).isEqualTo("/api/data/v9.2/contacts(" + guid(1) + ")");
+        assertThat(uris.get(2).getRawPath()).isEqualTo("/api/data/v9.2/contacts(" + guid(2) + ")");
+
+        answers.add(new Answer(200, Map.of(), contactRow(guid(3))));
+        assertThat(endpoint.fetchReferenced(RecordType.CONTACT, java.util.Set.of(guid(3))))
+                .extracting(dev.outpost.sync.RemoteRecord::remoteId).containsExactly(guid(3));
+        assertThat(uris).hasSize(4);
+        assertThat(uris.get(3).getRawPath()).isEqualTo("/api/data/v9.2/contacts(" + guid(3) + ")");
+        assertThat(uris.get(3).getRawQuery()).doesNotContain("$filter");
+    }
+
+    @Test
+    void aServerThatIgnoresTheFilterIsNotPagedThroughButAskedPerId() {
+        answers.add(new Answer(200, Map.of(), "{\"value\":[" + contactRow(guid(1)) + "," + contactRow(guid(9)) + "],"
+                + "\"@odata.nextLink\":\"https://contoso.crm.dynamics.com/api/data/v9.2/contacts?$skiptoken=abc\"}"));
+        answers.add(new Answer(200, Map.of(), contactRow(guid(2))));
+
+        List<dev.outpost.sync.RemoteRecord> found = endpoint.fetchReferenced(RecordType.CONTACT,
+                java.util.Set.of(guid(1), guid(2)));
+
+        assertThat(found).extracting(dev.outpost.sync.RemoteRecord::remoteId).containsExactlyInAnyOrder(guid(1), guid(2));
+        assertThat(uris).hasSize(2);
+        assertThat(uris.get(1).getRawPath()).isEqualTo("/api/data/v9.2/contacts(" + guid(2) + ")");
+    }
+
+    @Test
+    void anUnknownEntitySetIsAnErrorNotAnAbsentRow() {
+        answers.add(new Answer(404, Map.of(), "{\"error\":{\"code\":\"0x8006088a\",\"message\":"
+                + "\"Resource not found for the segment 'contacts'.\"}}"));
+
+        assertThatThrownBy(() -> endpoint.fetchReferenced(RecordType.CONTACT, java.util.Set.of(guid(1))))
+                .isInstanceOf(EndpointException.class);
+    }
+
+    @Test
+    void throttlingOfAFilteredReadIsRetriedNotTakenForARefusal() {
+        answer(429, "error-429.json", "Retry-After", "2");
+        answers.add(new Answer(200, Map.of(), "{\"value\":[" + contactRow(guid(1)) + "]}"));
+
+        assertThat(endpoint.fetchReferenced(RecordType.CONTACT, java.util.Set.of(guid(1), guid(2))))
+                .extracting(dev.outpost.sync.RemoteRecord::remoteId).containsExactly(guid(1));
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(2));
+        assertThat(uris).hasSize(2).allSatisfy(uri -> assertThat(uri.getRawQuery()).contains("$filter="));
+    }
 }
