@@ -27,6 +27,7 @@ public final class DemoFaults {
     private volatile Runnable expireTokens = () -> { };
     /** Row id to the one column served corrupted, and what it holds instead. */
     private final Map<String, Map.Entry<String, JsonNode>> corrupted = new ConcurrentHashMap<>();
+    private final MailboxFaults mailbox = new MailboxFaults();
 
     /** No faults, chances drawn from {@code seed}. */
     public DemoFaults(long seed) {
@@ -74,6 +75,11 @@ public final class DemoFaults {
         return this;
     }
 
+    /** The knobs only the mailbox ({@code /v1.0}) has: delta replays, empty pages, expired delta tokens. */
+    public MailboxFaults mailbox() {
+        return mailbox;
+    }
+
     /** Expires every token the server issued so far: their next request gets {@code 401}. */
     public void expireTokensNow() {
         expireTokens.run();
@@ -86,6 +92,7 @@ public final class DemoFaults {
         serverErrorRate = 0;
         dropRate = 0;
         corrupted.clear();
+        mailbox.clear();
         return this;
     }
 

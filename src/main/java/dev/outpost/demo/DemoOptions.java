@@ -19,64 +19,72 @@ import java.time.Instant;
  * @param faults             the fault knobs, changeable while the server runs
  * @param clock              the server's clock (tokens, modifiedon)
  * @param threads            request threads; also the {@code x-ms-dop-hint} the server advertises
+ * @param mailboxItems       how many sample items to generate into a new (empty) demo mailbox
  */
 public record DemoOptions(Path folder, int records, long seed, Instant sampleTime, String fixedToken,
-        Duration tokenLifetime, Duration deltaTokenLifetime, DemoFaults faults, Clock clock, int threads) {
+        Duration tokenLifetime, Duration deltaTokenLifetime, DemoFaults faults, Clock clock, int threads,
+        int mailboxItems) {
 
-    /** An in-memory server with no sample data, no fixed token, no faults, seed 42. */
+    /** An in-memory server with no CRM sample data, a modest sample mailbox (200 items), no fixed token, no faults, seed 42. */
     public static DemoOptions defaults() {
         return new DemoOptions(null, 0, 42, null, null, Duration.ofHours(1), Duration.ofDays(7), new DemoFaults(42),
-                Clock.systemUTC(), 8);
+                Clock.systemUTC(), 8, 200);
     }
 
     public DemoOptions folder(Path folder) {
         return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
-                clock, threads);
+                clock, threads, mailboxItems);
     }
 
     public DemoOptions records(int records) {
         return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
-                clock, threads);
+                clock, threads, mailboxItems);
     }
 
     /** The seed of the sample data; the fault dice get a new {@link DemoFaults} seeded the same. */
     public DemoOptions seed(long seed) {
         return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime,
-                new DemoFaults(seed), clock, threads);
+                new DemoFaults(seed), clock, threads, mailboxItems);
     }
 
     public DemoOptions sampleTime(Instant sampleTime) {
         return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
-                clock, threads);
+                clock, threads, mailboxItems);
     }
 
     public DemoOptions fixedToken(String fixedToken) {
         return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
-                clock, threads);
+                clock, threads, mailboxItems);
     }
 
     public DemoOptions tokenLifetime(Duration tokenLifetime) {
         return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
-                clock, threads);
+                clock, threads, mailboxItems);
     }
 
     public DemoOptions deltaTokenLifetime(Duration deltaTokenLifetime) {
         return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
-                clock, threads);
+                clock, threads, mailboxItems);
     }
 
     public DemoOptions faults(DemoFaults faults) {
         return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
-                clock, threads);
+                clock, threads, mailboxItems);
     }
 
     public DemoOptions clock(Clock clock) {
         return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
-                clock, threads);
+                clock, threads, mailboxItems);
     }
 
     public DemoOptions threads(int threads) {
         return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
-                clock, threads);
+                clock, threads, mailboxItems);
+    }
+
+    /** How many sample items a new demo mailbox gets (contacts, events, tasks, messages). */
+    public DemoOptions mailboxItems(int mailboxItems) {
+        return new DemoOptions(folder, records, seed, sampleTime, fixedToken, tokenLifetime, deltaTokenLifetime, faults,
+                clock, threads, mailboxItems);
     }
 }

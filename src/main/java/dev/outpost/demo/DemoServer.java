@@ -23,7 +23,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A loopback HTTP server speaking the subset of the Dataverse Web API that Outpost's CRM connector uses, with
- * generated sample data, real change tracking, bearer tokens and fault knobs (see {@code docs/crm-mapping.md}).
+ * generated sample data, real change tracking, bearer tokens and fault knobs (see {@code docs/crm-mapping.md}), and
+ * under {@code /v1.0/} the Microsoft Graph mailbox subset of the Outlook connector ({@link #graphUrl()}).
  * The window's demo mode, the CLI's {@code demo-server}, the tests and the benchmarks all drive it.
  *
  * <pre>{@code
@@ -44,6 +45,7 @@ public final class DemoServer implements AutoCloseable {
     private final DemoFaults faults;
     private final ChangeTracking tracking;
     private final DataverseRoutes routes;
+    private final Mailbox mailbox;
     private final String userId;
     private final AtomicLong requests = new AtomicLong();
 
@@ -62,6 +64,7 @@ public final class DemoServer implements AutoCloseable {
             routes = new DataverseRoutes(store, tracking, new RowOperations(json, options.clock(), userId),
                     new DataverseRoutes.WhoAmI(userId, ids.get("businessunit"), ids.get("organization"),
                             options.threads(), api));
+            mailbox = new Mailbox(options, "http://127.0.0.1:" + http.getAddress().getPort() + Mailbox.ROOT, tokens, faults);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
@@ -97,6 +100,19 @@ public final class DemoServer implements AutoCloseable {
     /** The Web API's service root: {@link #url()} followed by {@code api/data/v9.2/}. */
     public URI apiUrl() {
         return url().resolve(ApiRequest.API_PATH.substring(1));
+    }
+
+    /**
+     * The mailbox's Graph service root, {@link #url()} followed by {@code v1.0} (no trailing slash, as the Graph SDK's
+     * {@code setBaseUrl} wants it).
+     */
+    public URI graphUrl() {
+        return url().resolve(Mailbox.ROOT.substring(1));
+    }
+
+    /** How many live items a mailbox folder holds: {@code contacts}, {@code calendar}, {@code tasks}, {@code inbox}, {@code sentitems}. */
+    public int mailboxCount(String folder) {
+        return mailbox.count(folder);
     }
 
     /** A new bearer token, valid for the configured lifetime. */
@@ -177,6 +193,10 @@ public final class DemoServer implements AutoCloseable {
             }
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
+            if (path.startsWith(Mailbox.ROOT + "/")) {
+                send(exchange, mailbox.answer(request(exchange, path, body)), faults.dropNow());
+                return;
+            }
             if (!path.startsWith(ApiRequest.API_PATH)) {
                 send(exchange, ODataErrors.error(404, "0x8006088a", "No Web API at '" + path + "'."), false);
                 return;
@@ -190,6 +210,13 @@ public final class DemoServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static ApiRequest request(HttpExchange exchange, String path, byte[] body) {
+        String query = exchange.getRequestURI().getRawQuery();
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+        return ApiRequest.of(exchange.getRequestMethod(), path + (query == null ? "" : "?" + query), headers, body);
     }
 
     private ApiResponse answer(ApiRequest request) {
