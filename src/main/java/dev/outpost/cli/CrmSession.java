@@ -1,41 +1,80 @@
 package dev.outpost.cli;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import dev.outpost.crm.CrmConnection;
 import dev.outpost.crm.DataverseEndpoint;
 import dev.outpost.crm.RetryPolicy;
 import dev.outpost.crm.TokenSource;
+import dev.outpost.outlook.OutlookEndpoint;
+import dev.outpost.outlook.OutlookPair;
+import dev.outpost.outlook.OutlookSettings;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.StoreException;
 import dev.outpost.sync.ConflictPolicy;
 import dev.outpost.sync.SyncPair;
 
-/** The CRM pair of a connected profile, with the token from the environment. */
-final class CrmSession {
+/** The pairs of a connected profile: the CRM, and the Outlook mailbox when one is connected; tokens from the environment. */
+final class CrmSession implements AutoCloseable {
 
     /** Exit code when a sign-in (an access token) is needed. */
     static final int SIGN_IN_NEEDED = 4;
 
-    private CrmSession() {
+    final SyncPair crm;
+    final Optional<SyncPair> outlook;
+    private final Optional<OutlookEndpoint> mailbox;
+
+    private CrmSession(SyncPair crm, Optional<OutlookEndpoint> mailbox) {
+        this.crm = crm;
+        this.mailbox = mailbox;
+        this.outlook = mailbox.map(OutlookPair::of);
     }
 
-    static SyncPair pair(OfflineStore store, java.util.function.Function<String, String> environment) {
+    /**
+     * The pairs to run. Every token is checked before anything runs, so a run never does half of its work.
+     *
+     * @throws SignInNeededException when a token is missing, for the CRM or for the mailbox
+     */
+    static CrmSession open(OfflineStore store, Function<String, String> environment) {
         ConnectionSettings settings = ConnectionSettings.read(store.profile()).orElseThrow(() -> new StoreException(
                 "This profile is not connected to a CRM. Connect it with: outpost connect --crm-url URL"));
-        String token = environment.apply(settings.tokenVariable());
-        if (token == null || token.isBlank()) {
-            throw new SignInNeededException("No access token: set $" + settings.tokenVariable()
-                    + " to a bearer token for " + settings.crmUrl() + " and run again.");
+        List<String> missing = new ArrayList<>();
+        String crmToken = token(environment, settings.tokenVariable(), settings.crmUrl(), missing);
+        Optional<String> graphToken = settings.mailbox().map(box -> token(environment, box.tokenVariable(),
+                box.graphUrl(), missing));
+        if (!missing.isEmpty()) {
+            throw new SignInNeededException("No access token: set " + String.join(" and ", missing) + ", and run again.");
         }
-        return SyncPair.of("crm", new DataverseEndpoint(connection(settings.crmUrl(), token), RetryPolicy.defaults(),
-                settings.mineOnly()), ConflictPolicy.ASK);
+        SyncPair crm = SyncPair.of("crm", new DataverseEndpoint(connection(settings.crmUrl(), crmToken),
+                RetryPolicy.defaults(), settings.mineOnly()), ConflictPolicy.ASK);
+        String bearer = graphToken.orElse("");
+        Optional<OutlookEndpoint> mailbox = settings.mailbox().map(box -> new OutlookEndpoint(
+                OutlookSettings.of(box.graphUrl(), () -> bearer)));
+        return new CrmSession(crm, mailbox);
+    }
+
+    private static String token(Function<String, String> environment, String variable, URI server, List<String> missing) {
+        String token = environment.apply(variable);
+        if (token == null || token.isBlank()) {
+            missing.add("$" + variable + " to a bearer token for " + server);
+            return "";
+        }
+        return token;
     }
 
     /** How the CLI talks to a CRM: Dataverse's largest pages, batches of 50 writes. {@code bench crm} uses it too. */
     static CrmConnection connection(URI crmUrl, String token) {
         return CrmConnection.forSync(crmUrl, TokenSource.fixed(token));
+    }
+
+    @Override
+    public void close() {
+        mailbox.ifPresent(OutlookEndpoint::close);
     }
 
     /** A sync that cannot start without a sign-in: exit code 4. */

@@ -20,7 +20,8 @@ import picocli.CommandLine.TypeConversionException;
         description = "Your CRM records offline. With no command, opens the Outpost window.",
         subcommands = {ListCommand.class, ShowCommand.class, CreateCommand.class, UpdateCommand.class,
                 DeleteCommand.class, RestoreCommand.class, StatusCommand.class, ConnectCommand.class, SyncCommand.class,
-                ConflictsCommand.class, ResolveCommand.class, IssuesCommand.class, DemoServerCommand.class, BenchCommand.class,
+                ConflictsCommand.class, ResolveCommand.class, IssuesCommand.class, TrackCommand.Track.class,
+                TrackCommand.Untrack.class, DemoServerCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class OutpostCommand implements Callable<Integer> {
 

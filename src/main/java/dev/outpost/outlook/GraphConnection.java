@@ -34,7 +34,8 @@ final class GraphConnection implements AutoCloseable {
     GraphConnection(OutlookSettings settings) {
         this.settings = settings;
         BaseBearerTokenAuthenticationProvider auth = new BaseBearerTokenAuthenticationProvider(new TokenProvider(settings));
-        this.http = GraphClientFactory.create(auth).addInterceptor(new PreferEveryRequest(settings.pageSize())).build();
+        this.http = GraphClientFactory.create(auth).addInterceptor(new PreferEveryRequest(settings.pageSize()))
+                .socketFactory(new NoDelaySockets()).build();
         // The base URL must be in the adapter before the client is made: the client copies it into the path
         // parameters of every request builder, and batch parts are built from those without the adapter's later
         // setBaseUrl (they would name graph.microsoft.com while the envelope goes to the configured server).
@@ -54,6 +55,48 @@ final class GraphConnection implements AutoCloseable {
     public void close() {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+    }
+
+    /**
+     * Sockets with Nagle's algorithm off. OkHttp writes a POST's or PATCH's headers and body in separate segments;
+     * with Nagle on, the body waits for the ACK of the headers, which the server delays (40 ms on Linux): every
+     * {@code $batch} cost 40 ms of nothing (JFR: the server blocked reading the body; 17 s of a 544-item push).
+     * TLS sockets are layered over these, so real Graph gains the same.
+     */
+    private static final class NoDelaySockets extends javax.net.SocketFactory {
+        private final javax.net.SocketFactory plain = javax.net.SocketFactory.getDefault();
+
+        @Override
+        public java.net.Socket createSocket() throws IOException {
+            return noDelay(plain.createSocket());
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) throws IOException {
+            return noDelay(plain.createSocket(host, port));
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
+                throws IOException {
+            return noDelay(plain.createSocket(host, port, local, localPort));
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+            return noDelay(plain.createSocket(host, port));
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local,
+                int localPort) throws IOException {
+            return noDelay(plain.createSocket(host, port, local, localPort));
+        }
+
+        private static java.net.Socket noDelay(java.net.Socket socket) throws IOException {
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
     }
 
     /** The token supplier as Kiota's provider; the token goes only to the configured server. */

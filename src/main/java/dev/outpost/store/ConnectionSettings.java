@@ -17,8 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.model.RecordType;
 
 /**
- * Which CRM a profile syncs with, kept in {@code connection.json} in the profile folder. No secret is
- * stored here: for scripted use the access token is read at each sync from the environment variable named.
+ * Which CRM (and, optionally, which Outlook mailbox) a profile syncs with, kept in {@code connection.json} in the
+ * profile folder. No secret is stored here: for scripted use the access tokens are read at each sync from the
+ * environment variables named.
  *
  * <p>A profile in demo mode syncs with the demo server the window starts in-process on a free loopback
  * port, so its address is not known ahead: {@code crmUrl} then only says "this computer", and the window
@@ -29,8 +30,30 @@ import dev.outpost.model.RecordType;
  * @param demo          whether the profile syncs with the in-process demo server
  * @param syncedWhole   the types synced whole; the others (by default all) are synced as "records I own",
  *                      plus the records those refer to
+ * @param mailbox       the Outlook mailbox synced too, if any; in demo mode always the demo server's
  */
-public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo, Set<RecordType> syncedWhole) {
+public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo, Set<RecordType> syncedWhole,
+        Optional<Mailbox> mailbox) {
+
+    /** The environment variable a mailbox's bearer token is read from unless the user names another. */
+    public static final String DEFAULT_GRAPH_TOKEN_VARIABLE = "OUTPOST_GRAPH_TOKEN";
+
+    /**
+     * The Outlook mailbox a profile syncs with, through Microsoft Graph.
+     *
+     * @param graphUrl      Graph's service root, e.g. https://graph.microsoft.com/v1.0 (in demo mode a placeholder:
+     *                      the demo server's address is only known once it runs)
+     * @param tokenVariable the environment variable holding the bearer token for Graph
+     */
+    public record Mailbox(URI graphUrl, String tokenVariable) {
+
+        public Mailbox {
+            graphUrl = normalize(graphUrl);
+            if (tokenVariable == null || tokenVariable.isBlank()) {
+                throw new IllegalArgumentException("Name the environment variable that holds the Graph token");
+            }
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FILE = "connection.json";
@@ -39,6 +62,12 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
     public ConnectionSettings {
         crmUrl = normalize(crmUrl);
         syncedWhole = syncedWhole.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(syncedWhole));
+        java.util.Objects.requireNonNull(mailbox);
+    }
+
+    /** A connection without a mailbox. */
+    public ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo, Set<RecordType> syncedWhole) {
+        this(crmUrl, tokenVariable, demo, syncedWhole, Optional.empty());
     }
 
     /** A connection to a real CRM (not demo mode), with the default filter: records I own, of every type. */
@@ -48,7 +77,12 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
 
     /** The same connection with other types synced whole. */
     public ConnectionSettings syncingWhole(Set<RecordType> types) {
-        return new ConnectionSettings(crmUrl, tokenVariable, demo, types);
+        return new ConnectionSettings(crmUrl, tokenVariable, demo, types, mailbox);
+    }
+
+    /** The same connection with this mailbox, or none. */
+    public ConnectionSettings withMailbox(Optional<Mailbox> box) {
+        return new ConnectionSettings(crmUrl, tokenVariable, demo, syncedWhole, box);
     }
 
     /** The types synced as "records I own". */
@@ -60,7 +94,8 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
 
     /** Demo mode: the in-process demo server, whose address is only known once it runs. */
     public static ConnectionSettings demoMode() {
-        return new ConnectionSettings(DEMO_PLACEHOLDER, "OUTPOST_ACCESS_TOKEN", true, Set.of());
+        return new ConnectionSettings(DEMO_PLACEHOLDER, "OUTPOST_ACCESS_TOKEN", true, Set.of(),
+                Optional.of(new Mailbox(DEMO_PLACEHOLDER.resolve("/v1.0"), DEFAULT_GRAPH_TOKEN_VARIABLE)));
     }
 
     /** Whether a URL may be reached over plain http: only a server on this computer, like the demo server. */
@@ -95,8 +130,15 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
             for (JsonNode type : node.path("syncedWhole")) {
                 whole.add(RecordType.parse(type.asText()));
             }
+            boolean demo = node.path("demo").asBoolean(false);
+            JsonNode box = node.path("mailbox");
+            Optional<Mailbox> mailbox = box.isObject()
+                    ? Optional.of(new Mailbox(URI.create(box.path("graphUrl").asText()),
+                            box.path("tokenVariable").asText(DEFAULT_GRAPH_TOKEN_VARIABLE)))
+                    // Demo profiles made before the demo mailbox existed get it too: demo mode syncs both.
+                    : demo ? demoMode().mailbox() : Optional.empty();
             return Optional.of(new ConnectionSettings(URI.create(node.path("crmUrl").asText()),
-                    node.path("tokenVariable").asText("OUTPOST_ACCESS_TOKEN"), node.path("demo").asBoolean(false), whole));
+                    node.path("tokenVariable").asText("OUTPOST_ACCESS_TOKEN"), demo, whole, mailbox));
         } catch (IOException | IllegalArgumentException e) {
             throw new StoreException("The connection settings in " + file + " cannot be read (" + e.getMessage()
                     + "). Connect again with: outpost connect --crm-url URL", e);
@@ -113,6 +155,12 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
         if (!syncedWhole.isEmpty()) {
             syncedWhole.forEach(type -> node.withArray("syncedWhole").add(type.plural()));
         }
+        mailbox.ifPresent(box -> {
+            // absent = no mailbox, so files written before mailboxes existed read as they did
+            ObjectNode m = node.putObject("mailbox");
+            m.put("graphUrl", box.graphUrl().toString());
+            m.put("tokenVariable", box.tokenVariable());
+        });
         try {
             Files.createDirectories(profile.path());
             Path temp = profile.path().resolve(FILE + ".tmp");

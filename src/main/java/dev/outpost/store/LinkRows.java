@@ -182,7 +182,8 @@ final class LinkRows {
             ps.setString(1, pair);
             ps.setString(2, type.id());
             ps.setString(3, pair);
-            ps.setString(4, type.id());
+            ps.setString(4, pair);
+            ps.setString(5, type.id());
             readPending(ps, found);
         }
         List<PendingRecord> ordered = new ArrayList<>(found.values());
@@ -199,7 +200,8 @@ final class LinkRows {
                     "FROM UNNEST(CAST(? AS VARCHAR(200) ARRAY)) AS u(k) JOIN record r ON r.id = u.k "))) {
                 ps.setArray(1, c.createArrayOf("VARCHAR", ids.toArray()));
                 ps.setString(2, pair);
-                ps.setString(3, type.id());
+                ps.setString(3, pair);
+                ps.setString(4, type.id());
                 readPending(ps, found);
             }
         }
@@ -237,6 +239,19 @@ final class LinkRows {
                 }
                 ps.executeBatch();
             }
+        }
+    }
+
+    /** Makes the next push look at the record again, whatever its rev: it came back into the pair's scope. */
+    void addLeftover(String pair, RecordType type, String recordId) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "MERGE INTO push_leftover USING (VALUES (CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(36)))) "
+                        + "AS v(pair, type, record_id) ON push_leftover.pair = v.pair AND push_leftover.type = v.type "
+                        + "AND push_leftover.record_id = v.record_id WHEN NOT MATCHED THEN INSERT VALUES v.pair, v.type, v.record_id")) {
+            ps.setString(1, pair);
+            ps.setString(2, type.id());
+            ps.setString(3, recordId);
+            ps.executeUpdate();
         }
     }
 
@@ -280,15 +295,19 @@ final class LinkRows {
 
     private static final String PENDING = "SELECT r.id, r.type, r.rev, r.deleted, r.fields, r.modified_at, " + COLUMNS
             + " FROM record r LEFT JOIN link l ON l.record_id = r.id AND l.pair = ? "
-            + "WHERE r.type = ? AND ((l.record_id IS NULL AND r.deleted = FALSE) "
+            + "LEFT JOIN pair_scope s ON s.record_id = r.id AND s.pair = ? "
+            // Never sent, and neither untracked by the user nor over the pair's limit (see V4__pair_scope.sql).
+            + "WHERE r.type = ? AND ((l.record_id IS NULL AND r.deleted = FALSE "
+            + "AND (s.record_id IS NULL OR (s.over_limit = FALSE AND (s.tracked IS NULL OR s.tracked = TRUE)))) "
             + "OR (l.in_scope = TRUE AND l.synced_rev < r.rev))";
 
     private static void readRange(PreparedStatement ps, String pair, RecordType type, long after, long upTo,
                                   Map<String, PendingRecord> into) throws SQLException {
         ps.setString(1, pair);
-        ps.setString(2, type.id());
-        ps.setLong(3, after);
-        ps.setLong(4, upTo);
+        ps.setString(2, pair);
+        ps.setString(3, type.id());
+        ps.setLong(4, after);
+        ps.setLong(5, upTo);
         readPending(ps, into);
     }
 

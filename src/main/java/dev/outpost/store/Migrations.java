@@ -25,7 +25,8 @@ final class Migrations {
     private static final String FOLDER = "db/migration/";
 
     /** The scripts, in order; a new migration is added here and as a file. */
-    static final List<String> SCRIPTS = List.of("V1__records.sql", "V2__sync.sql", "V3__lean_links.sql");
+    static final List<String> SCRIPTS = List.of("V1__records.sql", "V2__sync.sql", "V3__lean_links.sql",
+            "V4__pair_scope.sql");
 
     private Migrations() {
     }

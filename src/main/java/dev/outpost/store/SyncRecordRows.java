@@ -117,12 +117,13 @@ final class SyncRecordRows {
     }
 
     /** Removes a tombstone no pair links any more: nothing is left to sync about it. */
-    void purgeIfUnlinked(String id) throws SQLException {
+    /** Removes a tombstone no pair links; true when it was removed. */
+    boolean purgeIfUnlinked(String id) throws SQLException {
         try (PreparedStatement ps = db.connection().prepareStatement(
                 "DELETE FROM record WHERE id = ? AND deleted = TRUE AND NOT EXISTS (SELECT 1 FROM link WHERE record_id = ?)")) {
             ps.setString(1, id);
             ps.setString(2, id);
-            ps.executeUpdate();
+            return ps.executeUpdate() > 0;
         }
     }
 

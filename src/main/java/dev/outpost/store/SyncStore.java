@@ -26,6 +26,8 @@ public final class SyncStore {
     private final ConflictRows conflicts;
     private final IssueRows issues;
     private final RunRows runs;
+    private final ScopeRows scope;
+    private final PairScopeWrites scopeWrites;
 
     SyncStore(Database db) {
         this.db = db;
@@ -36,6 +38,8 @@ public final class SyncStore {
         this.conflicts = new ConflictRows(db);
         this.issues = new IssueRows(db);
         this.runs = new RunRows(db);
+        this.scope = new ScopeRows(db);
+        this.scopeWrites = new PairScopeWrites(records, links, scope);
     }
 
     /** Runs the work as one transaction: all its writes commit together, or none does. */
@@ -78,7 +82,9 @@ public final class SyncStore {
     /** Removes a tombstone once no pair links it. */
     public void purgeIfUnlinked(String id) {
         db.write(() -> {
-            records.purgeIfUnlinked(id);
+            if (records.purgeIfUnlinked(id)) {
+                scope.forget(id);
+            }
             return null;
         });
     }
@@ -183,6 +189,105 @@ public final class SyncStore {
     /** How many records of the type the pair links. */
     public int linkCount(String pair, RecordType type) {
         return db.read(() -> links.count(pair, type));
+    }
+
+    // --- what a pair sends: the user's track choices and the pair's limit (see V4__pair_scope.sql)
+
+    /**
+     * Puts a local record into the pair's scope: the next sync sends it (e.g. <em>Sync with Outlook</em> on a
+     * contact). A record the user tracks ranks before the others under the pair's limit. A link the user or the
+     * limit had paused resumes, and a pending edit is sent.
+     *
+     * @throws RecordNotFoundException when there is no such record
+     */
+    public void track(String pair, String recordId) {
+        db.write(() -> {
+            scopeWrites.track(pair, recordId);
+            return null;
+        });
+    }
+
+    /**
+     * Takes a local record out of the pair's scope without deleting it anywhere: it stays here and on the other
+     * side, and the pair neither sends its changes nor takes the other side's any more. Its link is kept, marked
+     * out of scope, so the other side's copy is never taken for a new record.
+     *
+     * @throws RecordNotFoundException when there is no such record
+     */
+    public void untrack(String pair, String recordId) {
+        db.write(() -> {
+            scopeWrites.untrack(pair, recordId);
+            return null;
+        });
+    }
+
+    /** Whether the pair sends the record by the user's choice: true unless the user untracked it (the default). */
+    public boolean tracked(String pair, String recordId) {
+        return db.read(() -> scope.tracked(pair, recordId)).orElse(true);
+    }
+
+    /** The records of a type the user took out of the pair, by id. */
+    public List<String> untracked(String pair, RecordType type) {
+        return db.read(() -> scope.untracked(pair, type));
+    }
+
+    /** The records of a type that the pair's limit left out at its last ranking, by id: listed, never deleted. */
+    public List<String> overLimit(String pair, RecordType type) {
+        return db.read(() -> scope.overLimit(pair, type));
+    }
+
+    /** Per type, how many records the pair's limit leaves out; types with none are absent. */
+    public Map<RecordType, Integer> overLimitCounts(String pair) {
+        return db.read(() -> scope.overLimitCounts(pair));
+    }
+
+    /** Whether the pair leaves out any record, untracked or over its limit; one probe. */
+    public boolean hasExclusions(String pair) {
+        return db.read(() -> scope.anyExcluded(pair));
+    }
+
+    /** The ids among these that the pair leaves out: untracked or over its limit. */
+    public java.util.Set<String> excluded(String pair, Collection<String> recordIds) {
+        return db.read(() -> scope.excluded(pair, recordIds));
+    }
+
+    /** How many live records of the types the pair may send (all but the untracked). */
+    public int pushCandidateCount(String pair, java.util.Set<RecordType> types) {
+        return db.read(() -> scope.candidateCount(pair, types));
+    }
+
+    /** The live records of the types the pair may send (all but the untracked), to rank under its limit. */
+    public List<PushCandidate> pushCandidates(String pair, java.util.Set<RecordType> types) {
+        return db.read(() -> scope.candidates(pair, types));
+    }
+
+    /**
+     * Makes {@code outside} the records the pair's limit leaves out, in one transaction. A record newly out has
+     * its link paused (marked out of scope: the other side keeps its copy, nothing is deleted); a record back in
+     * has its paused link resumed, and the next push looks at it again.
+     */
+    public void limitPush(String pair, Map<String, RecordType> outside) {
+        db.write(() -> {
+            scopeWrites.limitPush(pair, outside);
+            return null;
+        });
+    }
+
+    /** When the pair's limit last ranked its records, if it has. */
+    public Optional<LimitMark> limitMark(String pair) {
+        return db.read(() -> scope.limitMark(pair));
+    }
+
+    public void saveLimitMark(String pair, LimitMark mark) {
+        db.write(() -> {
+            scope.saveLimitMark(pair, mark);
+            return null;
+        });
+    }
+
+    /** Whether a record of the types written after {@code rev} is new to the pair (see {@link #limitMark}). */
+    public boolean newPushCandidatesSince(String pair, java.util.Set<RecordType> types, long rev) {
+        return db.read(() -> scope.newCandidatesSince(pair, types, rev));
     }
 
     // --- anchors

@@ -109,6 +109,21 @@ final class Effects {
         }
     }
 
+    /**
+     * The endpoint deleted the record and the pair's {@link RemovalRule} keeps it here: forget the link and mark
+     * the record untracked for the pair, so it is not sent there again.
+     */
+    void stopTracking(String recordId) {
+        unlinks.add(recordId);
+        more.add(() -> store.untrack(pair, recordId));
+        tally.stoppedTracking++;
+    }
+
+    /** The endpoint deleted a record the pair no longer syncs (untracked, over its limit): only the link goes. */
+    void forgetLink(String recordId) {
+        unlinks.add(recordId);
+    }
+
     /** A link to write as it is (e.g. marked out of scope). */
     void link(Link link) {
         links.add(link);
@@ -169,7 +184,10 @@ final class Effects {
                 store.removeLink(pair, id);
                 store.purgeIfUnlinked(id);
             }
-            unlinks.forEach(id -> store.removeLink(pair, id));
+            for (String id : unlinks) {
+                store.removeLink(pair, id);
+                store.purgeIfUnlinked(id); // a tombstone no pair links any more
+            }
             conflicts.forEach(store::addConflict);
             more.forEach(Runnable::run);
         });

@@ -139,10 +139,21 @@ final class PullPhase {
         return removed ? new RemoteChange.Removal(change.remoteId()) : new RemoteChange.OutOfScope(change.remoteId());
     }
 
+    /** How many live records the removals would delete here: those the pair stops tracking or leaves out are not. */
     private int localDeletions(Set<String> remoteIds) {
         Map<String, Link> links = run.store.linksByRemoteId(run.pair.name(), remoteIds);
-        Map<String, LocalRecord> locals = run.store.records(links.values().stream().map(Link::recordId).toList());
-        return (int) locals.values().stream().filter(l -> !l.record().deleted()).count();
+        Set<String> excluded = excluded(links);
+        Map<String, LocalRecord> locals = run.store.records(links.values().stream().map(Link::recordId)
+                .filter(id -> !excluded.contains(id)).toList());
+        return (int) locals.values().stream().filter(l -> !l.record().deleted() && !run.stopsTracking(l)).count();
+    }
+
+    /** The linked records the pair leaves out (untracked, over its limit); asked only when the pair has any. */
+    private Set<String> excluded(Map<String, Link> links) {
+        if (!run.state.pairExcludes || links.isEmpty()) {
+            return Set.of();
+        }
+        return run.store.excluded(run.pair.name(), links.values().stream().map(Link::recordId).toList());
     }
 
     /** Takes in records fetched by id (see {@link ReferencedRecords}); answers remote to local id of those linked. */
@@ -163,11 +174,19 @@ final class PullPhase {
         String pair = run.pair.name();
         Map<String, Link> links = run.store.linksByRemoteId(pair, given.stream().map(RemoteChange::remoteId).toList());
         Map<String, LocalRecord> locals = run.store.records(links.values().stream().map(Link::recordId).toList());
+        Set<String> excluded = excluded(links);
         List<RemoteChange> changes = keepReferenced(given, links);
         for (RemoteChange change : changes) {
             Optional<Link> link = Optional.ofNullable(links.get(change.remoteId()));
             Optional<LocalRecord> local = link.map(l -> locals.get(l.recordId()));
             Optional<ConflictRow> held = link.map(l -> run.held.get(l.recordId()));
+            if (link.isPresent() && excluded.contains(link.get().recordId())) {
+                // Untracked or over the limit: the pair leaves it alone both ways; a deletion there only ends the link.
+                if (change instanceof RemoteChange.Removal) {
+                    effects.forgetLink(link.get().recordId());
+                }
+                continue;
+            }
             switch (change) {
                 case RemoteChange.OutOfScope o -> link.filter(Link::inScope).ifPresent(l -> {
                     effects.link(new Link(pair, l.recordId(), l.remoteId(), l.remoteVersion(), l.syncedRev(), l.base(), false));
@@ -180,6 +199,10 @@ final class PullPhase {
                     if (held.isPresent()) {
                         effects.also(() -> run.store.updateConflictRemote(held.get().id(), Optional.empty(),
                                 held.get().remoteVersion(), java.time.Instant.now()));
+                        continue;
+                    }
+                    if (local.filter(run::stopsTracking).isPresent()) {
+                        effects.stopTracking(link.get().recordId());
                         continue;
                     }
                     decide(effects, link, local, new RemoteSide.Deleted(), Optional.empty());
@@ -198,6 +221,8 @@ final class PullPhase {
                                 remote.version(), remote.modifiedAt()));
                     } else if (link.isEmpty()) {
                         takeNew(effects, remote);
+                    } else if (run.pullOnly && local.filter(l -> l.record().deleted()).isPresent()) {
+                        continue; // deleted here, and a one-way type is not restored: the deletion is settled after the pull
                     } else if (!(link.get().inScope() && link.get().remoteVersion().equals(remote.version()))) {
                         decide(effects, link, local, new RemoteSide.Changed(remote), Optional.of(remote));
                     } // else: the echo of our own write
@@ -233,10 +258,22 @@ final class PullPhase {
 
     private void decide(Effects effects, Optional<Link> link, Optional<LocalRecord> local, RemoteSide remote,
                         Optional<RemoteRecord> remoteRecord) {
-        Decision decision = Planner.decide(link.map(Link::base), Sides.local(local, link), remote, run.pair.policy());
+        Decision decision = Planner.decide(link.map(Link::base), localSide(local, link), remote, run.policy());
         String recordId = link.orElseThrow().recordId();
         run.planned(recordId, link.get().remoteId(), decision);
         effects.add(decision, link, local, Optional.of(recordId), remoteRecord);
+    }
+
+    /**
+     * The local side as the planner sees it. A one-way type's links are kept level with the local rev (see
+     * {@link PullOnlyCatchUp}), so an edit here shows as a difference from the base instead.
+     */
+    private LocalSide localSide(Optional<LocalRecord> local, Optional<Link> link) {
+        LocalSide side = Sides.local(local, link);
+        if (run.pullOnly && side instanceof LocalSide.Unchanged u && link.isPresent() && !u.values().equals(link.get().base())) {
+            return new LocalSide.Changed(u.values(), local.orElseThrow().modifiedAt());
+        }
+        return side;
     }
 
     /** A record new to this computer: matched by user key on a first sync, else taken as new. */
@@ -246,7 +283,7 @@ final class PullPhase {
         LocalRecord match = matches == null ? null : matches.poll();
         if (match != null && run.firstSync) {
             LocalSide local = new LocalSide.Changed(match.record().values(), match.modifiedAt());
-            Decision decision = Planner.decide(Optional.empty(), local, new RemoteSide.Changed(remote), run.pair.policy());
+            Decision decision = Planner.decide(Optional.empty(), local, new RemoteSide.Changed(remote), run.policy());
             run.planned(match.record().id(), remote.remoteId(), decision);
             effects.add(decision, Optional.empty(), Optional.of(match), Optional.of(match.record().id()), Optional.of(remote));
             return;

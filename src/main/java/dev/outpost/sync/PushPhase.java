@@ -84,7 +84,7 @@ final class PushPhase {
             Record record = p.local().record();
             RemoteSide remote = p.link().isPresent() ? new RemoteSide.Unchanged() : new RemoteSide.Unknown();
             Decision decision = Planner.decide(p.link().map(Link::base), Sides.local(Optional.of(p.local()), p.link()),
-                    remote, run.pair.policy());
+                    remote, run.policy());
             String remoteId = p.link().map(Link::remoteId).orElse("");
             switch (decision) {
                 case Decision.PushCreate c -> {
@@ -226,8 +226,15 @@ final class PushPhase {
     private int replan(JournalEntry entry, RemoteSide remote, Optional<RemoteRecord> remoteRecord) {
         Optional<Link> link = run.store.link(run.pair.name(), entry.recordId());
         Optional<LocalRecord> local = run.store.record(entry.recordId());
-        Decision decision = Planner.decide(link.map(Link::base), Sides.local(local, link), remote, run.pair.policy());
         Effects effects = run.effects();
+        if (remote instanceof RemoteSide.Deleted && link.isPresent() && local.filter(run::stopsTracking).isPresent()) {
+            // Deleted there since the pull, and the pair's rule keeps it here: as the pull would have done.
+            effects.stopTracking(entry.recordId());
+            effects.also(() -> run.store.closeJournal(entry.id()));
+            run.commit(effects);
+            return 0;
+        }
+        Decision decision = Planner.decide(link.map(Link::base), Sides.local(local, link), remote, run.policy());
         effects.add(decision, link, local, Optional.of(entry.recordId()), remoteRecord);
         effects.also(() -> run.store.closeJournal(entry.id()));
         run.commit(effects);

@@ -16,11 +16,14 @@ final class RunState {
     final long startRev;
     /** Whether the pair linked any record when the run began; without links a listing can find no deletions. */
     final boolean pairHadLinks;
+    /** Whether the pair leaves out any record (untracked, over its limit); without any, pulls need not ask. */
+    final boolean pairExcludes;
     private final List<Long> syncedRevs = new ArrayList<>();
 
     RunState(SyncStore store, String pair) {
         this.startRev = store.lastRev();
         this.pairHadLinks = store.hasLinks(pair);
+        this.pairExcludes = store.hasExclusions(pair);
     }
 
     void addSynced(List<Long> revs) {

@@ -48,7 +48,7 @@ public final class SyncEngine {
         Instant started = clock.instant();
         // Reference fields travel as the endpoint's ids and are kept here as local ids.
         ReferenceMapping mapping = new ReferenceMapping(given.endpoint(), store, given.name());
-        SyncPair pair = new SyncPair(given.name(), mapping, given.policy(), given.types(), given.guard());
+        SyncPair pair = given.withEndpoint(mapping);
         List<TypeReport> reports = new ArrayList<>();
         List<PlannedAction> plan = new ArrayList<>();
         String failure = "";
@@ -58,10 +58,13 @@ public final class SyncEngine {
                     options.observer().reached(SyncStep.JOURNAL_SETTLED);
                 }
             }
+            Map<RecordType, Integer> overLimit = new PushLimitRun(store, pair, clock.instant(), options.dryRun()).run();
             RunState state = new RunState(store, pair.name());
             Map<RecordType, TypeRun> runs = new EnumMap<>(RecordType.class);
             for (var type : pair.types()) {
-                runs.put(type, new TypeRun(store, pair, type, options, checker, plan, state));
+                TypeRun run = new TypeRun(store, pair, type, options, checker, plan, state);
+                run.tally.overLimit = overLimit.getOrDefault(type, 0);
+                runs.put(type, run);
             }
             mapping.bringTargetsWith(new ReferencedRecords(mapping, runs));
             List<TypeRun> begun = new ArrayList<>();
@@ -70,7 +73,11 @@ public final class SyncEngine {
                 begun.add(run);
                 try {
                     if (new PullPhase(run).run() && run.tally.outcome == TypeOutcome.DONE) {
-                        new PushPhase(run).run();
+                        if (run.pullOnly) {
+                            new PullOnlyCatchUp(run).run();
+                        } else {
+                            new PushPhase(run).run();
+                        }
                     }
                 } catch (EndpointException e) {
                     LOG.warn("Sync of {} with {} failed: {}", type.plural(), pair.name(), e.getMessage());

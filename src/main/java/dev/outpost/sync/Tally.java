@@ -17,6 +17,8 @@ final class Tally {
     int conflicts;
     int issues;
     int pendingDeletes;
+    int stoppedTracking;
+    int overLimit;
 
     Tally(RecordType type) {
         this.type = type;
@@ -24,6 +26,6 @@ final class Tally {
 
     TypeReport report() {
         return new TypeReport(type, outcome, pulledCreated, pulledUpdated, pulledDeleted, pushedCreated, pushedUpdated,
-                pushedDeleted, merged, conflicts, issues, pendingDeletes, message);
+                pushedDeleted, merged, conflicts, issues, pendingDeletes, stoppedTracking, overLimit, message);
     }
 }

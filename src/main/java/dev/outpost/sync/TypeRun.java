@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.outpost.model.RecordType;
 import dev.outpost.store.ConflictRow;
+import dev.outpost.store.LocalRecord;
 import dev.outpost.store.SyncIssue;
 import dev.outpost.store.SyncStore;
 
@@ -29,6 +30,8 @@ final class TypeRun {
     /** Rows the endpoint cannot read: an issue each, and their records are not pushed meanwhile. */
     final UnreadableIssues unreadable = new UnreadableIssues(this);
     final RunState state;
+    /** Synced one way, from the endpoint: never pushed (see {@link PairRules#pullOnly()}). */
+    final boolean pullOnly;
     private final List<PlannedAction> plan;
 
     TypeRun(SyncStore store, SyncPair pair, RecordType type, RunOptions options, RemoteValues checker,
@@ -41,6 +44,7 @@ final class TypeRun {
         this.checker = checker;
         this.plan = plan;
         this.tally = new Tally(type);
+        this.pullOnly = pair.rules().pullOnly().contains(type);
         // Until a first pull has ended with an anchor, matching by user key links records made on both sides.
         this.firstSync = store.anchor(pair.name(), type).isEmpty();
         refreshHeld();
@@ -57,6 +61,17 @@ final class TypeRun {
         for (ConflictRow conflict : store.openConflicts(Optional.of(pair.name()))) {
             held.put(conflict.recordId(), conflict);
         }
+    }
+
+    /** The policy for this type: a one-way type takes the endpoint's side, there is nothing to send back. */
+    ConflictPolicy policy() {
+        return pullOnly ? ConflictPolicy.SERVER_WINS : pair.policy();
+    }
+
+    /** Whether the endpoint's deletion of this live, linked record only stops its sync with the pair. */
+    boolean stopsTracking(LocalRecord local) {
+        return !local.record().deleted()
+                && pair.rules().removal().onRemoteRemoval(type, local.record()) == RemovalRule.Effect.STOP_TRACKING;
     }
 
     Effects effects() {

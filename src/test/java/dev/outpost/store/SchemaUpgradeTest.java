@@ -35,6 +35,8 @@ class SchemaUpgradeTest {
         StoreSql.run(profile, "ALTER TABLE link ADD PRIMARY KEY (pair, record_id)");
         StoreSql.run(profile, "ALTER TABLE link ADD CONSTRAINT link_record FOREIGN KEY (record_id) REFERENCES record (id) "
                 + "ON DELETE CASCADE");
+        StoreSql.run(profile, "DROP TABLE pair_scope"); // and before V4's tables
+        StoreSql.run(profile, "DROP TABLE push_limit_mark");
         StoreSql.run(profile, "DELETE FROM schema_version WHERE version >= 3");
 
         try (OfflineStore store = OfflineStore.open(profile)) {
@@ -52,6 +54,44 @@ class SchemaUpgradeTest {
         }
         try (OfflineStore reopened = OfflineStore.open(profile)) {
             assertThat(reopened.sync().link("crm", kept.id())).isPresent();
+        }
+    }
+
+    @Test
+    void aProfileWithoutTrackChoicesGetsThemAndKeepsItsLinksAndLocalChanges() {
+        ProfileFolder profile = new ProfileFolder(folder.resolve("profile"));
+        Record synced;
+        Record waiting;
+        try (OfflineStore store = OfflineStore.open(profile)) {
+            synced = store.records().create(RecordType.CONTACT, Map.of("lastName", "Berg"));
+            waiting = store.records().create(RecordType.CONTACT, Map.of("lastName", "Dahl"));
+            store.sync().putLinks(RecordType.CONTACT, List.of(
+                    new Link("outlook", synced.id(), "o-1", "v1", synced.rev(), synced.values(), true)));
+        }
+        // Back to schema version 3: no pair_scope and push_limit_mark tables.
+        StoreSql.run(profile, "DROP TABLE pair_scope");
+        StoreSql.run(profile, "DROP TABLE push_limit_mark");
+        StoreSql.run(profile, "DELETE FROM schema_version WHERE version >= 4");
+
+        try (OfflineStore store = OfflineStore.open(profile)) {
+            SyncStore sync = store.sync();
+            assertThat(sync.link("outlook", synced.id())).hasValueSatisfying(l -> assertThat(l.inScope()).isTrue());
+            assertThat(sync.pending("outlook", RecordType.CONTACT).records())
+                    .extracting(p -> p.local().record().id()).containsExactly(waiting.id());
+            assertThat(sync.tracked("outlook", synced.id())).isTrue();
+
+            sync.untrack("outlook", synced.id());
+            sync.untrack("outlook", waiting.id());
+            assertThat(sync.link("outlook", synced.id())).hasValueSatisfying(l -> assertThat(l.inScope()).isFalse());
+            assertThat(sync.pending("outlook", RecordType.CONTACT).records()).isEmpty();
+            assertThat(sync.pending("crm", RecordType.CONTACT).records()).hasSize(2);
+        }
+        try (OfflineStore reopened = OfflineStore.open(profile)) {
+            assertThat(reopened.sync().untracked("outlook", RecordType.CONTACT))
+                    .containsExactlyInAnyOrder(synced.id(), waiting.id());
+            reopened.sync().track("outlook", waiting.id());
+            assertThat(reopened.sync().pending("outlook", RecordType.CONTACT).records())
+                    .extracting(p -> p.local().record().id()).containsExactly(waiting.id());
         }
     }
 }

@@ -14,6 +14,9 @@ import dev.outpost.crm.RetryPolicy;
 import dev.outpost.crm.TokenSource;
 import dev.outpost.demo.DemoOptions;
 import dev.outpost.demo.DemoServer;
+import dev.outpost.outlook.OutlookEndpoint;
+import dev.outpost.outlook.OutlookPair;
+import dev.outpost.outlook.OutlookSettings;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.ProfileFolder;
 import dev.outpost.store.StoreException;
@@ -21,9 +24,10 @@ import dev.outpost.sync.ConflictPolicy;
 import dev.outpost.sync.SyncPair;
 
 /**
- * What the window syncs with: the profile's connection settings, and in demo mode the demo server it runs
- * in-process. Every method that may block (starting the demo server, writing the settings) is meant for a
- * background thread; the fields are volatile because the window reads them from the FX thread.
+ * What the window syncs with: the profile's connection settings (a CRM, and an Outlook mailbox when one is
+ * connected), and in demo mode the demo server it runs in-process, which serves both. Every method that may
+ * block (starting the demo server, writing the settings) is meant for a background thread; the fields are
+ * volatile because the window reads them from the FX thread.
  */
 public final class SyncConnection implements AutoCloseable {
 
@@ -144,6 +148,39 @@ public final class SyncConnection implements AutoCloseable {
         }
         return SyncPair.of(PAIR, new DataverseEndpoint(CrmConnection.forSync(url, TokenSource.fixed(token)),
                 RetryPolicy.defaults(), current.mineOnly()), ConflictPolicy.ASK);
+    }
+
+    /** Whether a mailbox is synced too: always in demo mode, else when {@code outpost connect --graph-url} set one. */
+    public boolean hasMailbox() {
+        return settings.flatMap(ConnectionSettings::mailbox).isPresent();
+    }
+
+    /**
+     * The Outlook pair to run now, when a mailbox is connected; close its endpoint after the run.
+     *
+     * @throws SignInNeededException when no token for Graph is available
+     */
+    public Optional<SyncPair> outlookPair() throws IOException {
+        ConnectionSettings current = settings.orElseThrow(NotConnectedException::new);
+        if (current.mailbox().isEmpty()) {
+            return Optional.empty();
+        }
+        URI url;
+        String token;
+        if (current.demo()) {
+            startDemoIfNeeded();
+            url = demo.graphUrl();
+            token = DEMO_TOKEN;
+        } else {
+            ConnectionSettings.Mailbox box = current.mailbox().get();
+            url = box.graphUrl();
+            token = environment.apply(box.tokenVariable());
+            if (token == null || token.isBlank()) {
+                throw new SignInNeededException(box.tokenVariable());
+            }
+        }
+        String bearer = token;
+        return Optional.of(OutlookPair.of(new OutlookEndpoint(OutlookSettings.of(url, () -> bearer))));
     }
 
     /** The running demo server's address, if one runs. */

@@ -13,7 +13,10 @@ import atlantafx.base.theme.Styles;
 
 import dev.outpost.ui.UiText;
 
-/** The status bar's sync part: online or offline, the last sync's result, the conflicts and issues waiting. */
+/**
+ * The status bar's sync part: online or offline, the last sync's result, when Outlook was last synced (with a
+ * mailbox), the conflicts and issues waiting.
+ */
 public final class SyncStatusLine {
 
     private final HBox root;
@@ -34,6 +37,13 @@ public final class SyncStatusLine {
         status.getStyleClass().add(Styles.TEXT_SMALL);
         status.textProperty().bind(model.statusTextProperty());
 
+        Label outlook = new Label();
+        outlook.setId("status-outlook");
+        outlook.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        outlook.textProperty().bind(model.outlookStatusTextProperty());
+        outlook.visibleProperty().bind(model.outlookStatusTextProperty().isNotEmpty());
+        outlook.managedProperty().bind(outlook.visibleProperty());
+
         Hyperlink conflicts = new Hyperlink();
         conflicts.setId("status-conflicts");
         conflicts.getStyleClass().add(Styles.TEXT_SMALL);
@@ -50,7 +60,7 @@ public final class SyncStatusLine {
         issues.managedProperty().bind(issues.visibleProperty());
         issues.setOnAction(event -> ConflictsDialog.open(owner.get(), model, true));
 
-        root = new HBox(10, connectivity, status, conflicts, issues);
+        root = new HBox(10, connectivity, status, outlook, conflicts, issues);
         root.setAlignment(Pos.CENTER_LEFT);
     }
 

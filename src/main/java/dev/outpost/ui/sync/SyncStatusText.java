@@ -2,8 +2,10 @@ package dev.outpost.ui.sync;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
+import dev.outpost.outlook.OutlookPair;
 import dev.outpost.store.SyncRun;
 import dev.outpost.ui.UiText;
 
@@ -30,6 +32,41 @@ final class SyncStatusText {
             default -> openConflicts > 0 ? UiText.get("sync.result.conflicts", openConflicts) : UiText.get("sync.result.done");
         };
         return UiText.get("sync.last", time, result);
+    }
+
+    /**
+     * The CRM's part of the last run: its CRM pass, or when Outlook's changes were sent on in a second CRM pass, the
+     * worse of the two (a second pass that went well must not hide a type the first one failed).
+     *
+     * @param latestFirst the history, latest run first, dry runs left out
+     */
+    static Optional<SyncRun> crmOfLastRound(List<SyncRun> latestFirst) {
+        List<SyncRun> crm = latestFirst.stream().filter(r -> r.pair().equals(SyncConnection.PAIR)).toList();
+        if (crm.isEmpty()) {
+            return Optional.empty();
+        }
+        SyncRun last = crm.getFirst();
+        int at = latestFirst.indexOf(last);
+        boolean secondPass = crm.size() > 1 && at + 2 < latestFirst.size()
+                && latestFirst.get(at + 1).pair().equals(OutlookPair.NAME) && latestFirst.get(at + 2) == crm.get(1);
+        if (secondPass && SEVERITY.indexOf(crm.get(1).outcome()) > SEVERITY.indexOf(last.outcome())) {
+            return Optional.of(crm.get(1));
+        }
+        return Optional.of(last);
+    }
+
+    private static final List<String> SEVERITY = List.of("done", "conflicts", "needs-confirmation", "cancelled", "failed");
+
+    /** "Outlook: 10:42", "Outlook: 10:42 — failed: reason" or "Outlook: not synced yet": the mailbox pair's last run. */
+    static String outlook(Optional<SyncRun> run, ZoneId zone) {
+        if (run.isEmpty()) {
+            return UiText.get("sync.outlook.never");
+        }
+        String time = TIME.format(run.get().startedAt().atZone(zone));
+        return "failed".equals(run.get().outcome())
+                ? UiText.get("sync.outlook.failed", time, run.get().message().isBlank()
+                        ? UiText.get("sync.result.unknownFailure") : run.get().message())
+                : UiText.get("sync.outlook.last", time);
     }
 
     /** Whether the last run reached the server: a failed run means the window works offline. */

@@ -31,6 +31,8 @@ import dev.outpost.store.LocalRecord;
 import dev.outpost.store.SyncIssue;
 import dev.outpost.store.SyncRun;
 import dev.outpost.store.SyncStore;
+import dev.outpost.outlook.OutlookPair;
+import dev.outpost.outlook.SyncRound;
 import dev.outpost.sync.ConflictResolver;
 import dev.outpost.sync.RunOptions;
 import dev.outpost.sync.SyncEngine;
@@ -69,6 +71,7 @@ public final class SyncViewModel {
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ReadOnlyStringWrapper outlookStatusText = new ReadOnlyStringWrapper(this, "outlookStatusText", "");
     private final ReadOnlyObjectWrapper<Connectivity> connectivity =
             new ReadOnlyObjectWrapper<>(this, "connectivity", Connectivity.NOT_CONNECTED);
     private final ReadOnlyStringWrapper connectivityText = new ReadOnlyStringWrapper(this, "connectivityText", "");
@@ -209,12 +212,28 @@ public final class SyncViewModel {
 
     /** Runs on the sync thread. */
     private Boolean runOnce() throws Exception {
-        SyncPair pair = connection.pair();
-        SyncPair observed = new SyncPair(pair.name(), new ObservedEndpoint(pair.endpoint(), progress, this::progressed),
-                pair.policy(), pair.types(), pair.guard());
-        new SyncEngine(store, java.time.Clock.systemUTC(), validation)
-                .run(observed, RunOptions.normal().cancelledWhen(cancelled::get));
+        SyncPair crm = connection.pair();
+        Optional<SyncPair> outlook = connection.outlookPair(); // both tokens checked before anything runs
+        try {
+            new SyncRound(new SyncEngine(store, java.time.Clock.systemUTC(), validation)).run(observed(crm),
+                    outlook.map(this::observed), RunOptions.normal().cancelledWhen(cancelled::get));
+        } finally {
+            outlook.map(SyncPair::endpoint).filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast)
+                    .ifPresent(SyncViewModel::closeQuietly);
+        }
         return Boolean.TRUE;
+    }
+
+    private SyncPair observed(SyncPair pair) {
+        return pair.withEndpoint(new ObservedEndpoint(pair.endpoint(), progress, this::progressed)); // rules stay
+    }
+
+    private static void closeQuietly(AutoCloseable endpoint) {
+        try {
+            endpoint.close();
+        } catch (Exception e) {
+            LOG.debug("Closing the mailbox connection failed", e);
+        }
     }
 
     /** Called on the sync thread; shows the progress on the FX thread, at most one update in flight. */
@@ -283,6 +302,8 @@ public final class SyncViewModel {
                         ? SyncStatusText.lastSync(state.lastRun(), state.conflicts().size(), zone)
                         : UiText.get("sync.notConnected"));
             }
+            outlookStatusText.set(connection.isConfigured() && connection.hasMailbox()
+                    ? SyncStatusText.outlook(state.lastOutlookRun(), zone) : "");
             if (!connection.isConfigured()) {
                 connectivity.set(Connectivity.NOT_CONNECTED);
             } else if (problem.isEmpty() || connectivity.get() == Connectivity.NOT_CONNECTED) {
@@ -294,17 +315,20 @@ public final class SyncViewModel {
         }, errors::report);
     }
 
-    private record State(Optional<SyncRun> lastRun, List<ConflictItem> conflicts, List<SyncIssue> issues) {
+    private record State(Optional<SyncRun> lastRun, Optional<SyncRun> lastOutlookRun, List<ConflictItem> conflicts,
+                         List<SyncIssue> issues) {
     }
 
     private State readState() {
-        Optional<SyncRun> last = store.latestRuns(10).stream()
-                .filter(run -> run.pair().equals(SyncConnection.PAIR) && !run.dryRun()).findFirst();
+        List<SyncRun> runs = store.latestRuns(10);
+        Optional<SyncRun> last = SyncStatusText.crmOfLastRound(runs.stream().filter(run -> !run.dryRun()).toList());
+        Optional<SyncRun> outlook = runs.stream()
+                .filter(run -> run.pair().equals(OutlookPair.NAME) && !run.dryRun()).findFirst();
         List<ConflictItem> items = new ArrayList<>();
-        for (ConflictRow row : store.openConflicts(Optional.of(SyncConnection.PAIR))) {
+        for (ConflictRow row : store.openConflicts(Optional.empty())) {
             items.add(describe(row));
         }
-        return new State(last, items, store.openIssues(Optional.of(SyncConnection.PAIR)));
+        return new State(last, outlook, items, store.openIssues(Optional.empty()));
     }
 
     private ConflictItem describe(ConflictRow row) {
@@ -359,6 +383,11 @@ public final class SyncViewModel {
     /** "Last sync: 10:42 — done", "Sign-in needed: set OUTPOST_ACCESS_TOKEN", … */
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText.getReadOnlyProperty();
+    }
+
+    /** "Outlook: 10:42", "Outlook: not synced yet", …; empty when no mailbox is connected. */
+    public ReadOnlyStringProperty outlookStatusTextProperty() {
+        return outlookStatusText.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Connectivity> connectivityProperty() {

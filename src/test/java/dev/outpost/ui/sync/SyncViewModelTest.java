@@ -144,6 +144,49 @@ class SyncViewModelTest {
     }
 
     @Test
+    void aConnectedMailboxIsSyncedInTheSameRunAndTheStatusBarSaysWhen() throws Exception {
+        try (DemoServer server = DemoServer.start(0, DemoOptions.defaults().records(20).mailboxItems(30).fixedToken("demo"))) {
+            new ConnectionSettings(server.url(), "OUTPOST_ACCESS_TOKEN")
+                    .withMailbox(Optional.of(new ConnectionSettings.Mailbox(server.graphUrl(), "OUTPOST_GRAPH_TOKEN")))
+                    .write(new ProfileFolder(profile));
+            SyncViewModel model = model(Map.of("OUTPOST_ACCESS_TOKEN", "demo", "OUTPOST_GRAPH_TOKEN", "demo"));
+            assertThat(model.outlookStatusTextProperty().get()).isEmpty();
+
+            model.syncNow();
+
+            assertThat(model.statusTextProperty().get()).endsWith("done");
+            assertThat(model.outlookStatusTextProperty().get()).matches("Outlook: \\d\\d:\\d\\d");
+            assertThat(store.sync().linkCount("outlook")).as("items linked to the mailbox").isPositive();
+        }
+    }
+
+    @Test
+    void withoutAGraphTokenTheStatusAsksForItAndNothingRuns() throws Exception {
+        try (DemoServer server = DemoServer.start(0, DemoOptions.defaults().records(10).fixedToken("demo"))) {
+            new ConnectionSettings(server.url(), "OUTPOST_ACCESS_TOKEN")
+                    .withMailbox(Optional.of(new ConnectionSettings.Mailbox(server.graphUrl(), "OUTPOST_GRAPH_TOKEN")))
+                    .write(new ProfileFolder(profile));
+            SyncViewModel model = model(Map.of("OUTPOST_ACCESS_TOKEN", "demo"));
+
+            model.syncNow();
+
+            assertThat(model.statusTextProperty().get()).isEqualTo("Sign-in needed: set OUTPOST_GRAPH_TOKEN");
+            assertThat(server.requestCount()).isZero();
+        }
+    }
+
+    @Test
+    void aSecondCrmPassThatWentWellDoesNotHideAFailureOfTheFirst() {
+        SyncRun first = run("failed", "The CRM did not answer within 10 s.");
+        SyncRun outlook = new SyncRun(0, "outlook", TEN_FORTY_TWO, 300, "done", "[]", "", false);
+        SyncRun second = run("done", "");
+
+        assertThat(SyncStatusText.crmOfLastRound(List.of(second, outlook, first))).contains(first);
+        assertThat(SyncStatusText.crmOfLastRound(List.of(second, first))).contains(second);
+        assertThat(SyncStatusText.crmOfLastRound(List.of(outlook))).isEmpty();
+    }
+
+    @Test
     void aTypedAddressIsCheckedAsTheCliChecksIt() {
         assertThat(SyncConnection.checkedUrl("https://Contoso.crm.dynamics.com/")).hasToString("https://contoso.crm.dynamics.com");
         assertThat(SyncConnection.checkedUrl("http://127.0.0.1:8080")).hasToString("http://127.0.0.1:8080");

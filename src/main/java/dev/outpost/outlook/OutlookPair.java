@@ -1,0 +1,37 @@
+package dev.outpost.outlook;
+
+import java.util.List;
+
+import dev.outpost.model.RecordType;
+import dev.outpost.sync.ConflictPolicy;
+import dev.outpost.sync.Endpoint;
+import dev.outpost.sync.MassDeleteGuard;
+import dev.outpost.sync.OutlookPairRules;
+import dev.outpost.sync.SyncPair;
+
+/**
+ * The {@code outlook} pair: the offline store and a mailbox. The window and the command line build it here, so both
+ * sync the same types by the same rules.
+ */
+public final class OutlookPair {
+
+    /** The pair's name in the store, in the history and in messages. */
+    public static final String NAME = "outlook";
+
+    /** Contacts before the activities; e-mail is pulled only (mail goes one way, Outlook to CRM: see the rules). */
+    static final List<RecordType> TYPES = List.of(RecordType.CONTACT, RecordType.TASK, RecordType.APPOINTMENT,
+            RecordType.EMAIL);
+
+    private OutlookPair() {
+    }
+
+    /**
+     * The pair over a mailbox. On a true conflict the local copy wins: after the run's CRM pass it is the CRM's
+     * (DESIGN.md: "the CRM copy wins, as Siebel Server Sync does").
+     */
+    public static SyncPair of(Endpoint mailbox) {
+        // The seeds' rules: e-mail pulled only, what a deletion in Outlook means per type, at most 5000 records sent.
+        return new SyncPair(NAME, mailbox, ConflictPolicy.LOCAL_WINS, TYPES, MassDeleteGuard.DEFAULT,
+                OutlookPairRules.rules());
+    }
+}
