@@ -134,9 +134,9 @@ final class SyncedDemoMailbox implements AutoCloseable {
             }
         }
         SyncedDemoProfile.check(missing == 0, "the mailbox lacks " + missing + " of the " + edited.size() + " pushed edits");
-        out.printf("records=%d: push of %d contact edits %d ms, %d requests (Graph batches of %d), besides the pull's %d "
-                + "(what the same sync costs with nothing to push); the mailbox holds every edit%n", size, edited.size(),
-                ms, pushRequests, mailbox.batchSize(), pullRequests);
+        out.printf("records=%d: push of %d contact edits %d ms, %d requests (writes of %d a call, in Graph batches of 20), "
+                + "besides the pull's %d (what the same sync costs with nothing to push); the mailbox holds every edit%n",
+                size, edited.size(), ms, pushRequests, mailbox.batchSize(), pullRequests);
         return pushRequests;
     }
 

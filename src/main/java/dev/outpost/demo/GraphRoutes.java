@@ -23,6 +23,7 @@ final class GraphRoutes {
     private final MailboxDelta delta;
     private final MailboxCategories categories;
     private final MailboxLinkedResources linkedResources;
+    private final MailboxReplies replies;
     private final Clock clock;
     private final String base;
     /** Creating an event checks its transactionId first: one at a time. */
@@ -34,6 +35,7 @@ final class GraphRoutes {
         this.delta = delta;
         this.categories = new MailboxCategories(store);
         this.linkedResources = new MailboxLinkedResources(store, items, clock);
+        this.replies = new MailboxReplies(store, clock);
         this.clock = clock;
         this.base = base;
     }
@@ -260,6 +262,9 @@ final class GraphRoutes {
         if (rest.isEmpty()) {
             return request.method().equals("GET")
                     ? items.list(MailboxKind.MESSAGE, folders, path, request, options, true) : null;
+        }
+        if (rest.size() == 2 && is(rest, 1, "reply") && request.method().equals("POST")) {
+            return replies.reply(rest.get(0), GraphJson.body(request));
         }
         return rest.size() == 1 ? item(MailboxKind.MESSAGE, folders, rest.get(0), request, options) : null;
     }

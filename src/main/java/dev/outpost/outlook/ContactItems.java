@@ -82,6 +82,15 @@ final class ContactItems extends OutlookItems<Contact> {
     }
 
     @Override
+    Contact residue(Contact item) {
+        Contact kept = new Contact();
+        kept.setChangeKey(item.getChangeKey());
+        kept.setEmailAddresses(item.getEmailAddresses());
+        kept.setBusinessPhones(item.getBusinessPhones());
+        return kept;
+    }
+
+    @Override
     List<String> categories(Contact item) {
         return item.getCategories();
     }

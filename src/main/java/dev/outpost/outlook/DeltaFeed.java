@@ -33,10 +33,24 @@ final class DeltaFeed<T extends Entity> {
 
     private final OutlookItems<T> items;
     private final GraphBatch batch;
+    private final KnownItems<T> known;
+    private final ReplySharing replies;
 
-    DeltaFeed(OutlookItems<T> items, GraphBatch batch) {
+    /** A mail folder's feed; {@code replies} shares the replies of shared conversations, or is null. */
+    DeltaFeed(OutlookItems<T> items, GraphBatch batch, ReplySharing replies) {
+        this(items, batch, new KnownItems<>(), replies);
+    }
+
+    /** A feed that keeps what its pages show in {@code known}, for the writes (see {@link KnownItems}). */
+    DeltaFeed(OutlookItems<T> items, GraphBatch batch, KnownItems<T> known) {
+        this(items, batch, known, null);
+    }
+
+    private DeltaFeed(OutlookItems<T> items, GraphBatch batch, KnownItems<T> known, ReplySharing replies) {
         this.items = items;
         this.batch = batch;
+        this.known = known;
+        this.replies = replies;
     }
 
     /** A page, or the engine's view of it; the page's own links are returned as found. */
@@ -75,12 +89,20 @@ final class DeltaFeed<T extends Entity> {
             throw new EndpointException("Outlook ended a page of " + what + " without a next or delta link. "
                     + "Sync again later.");
         }
-        return new Page(changes(page.items()), page.nextLink(), page.deltaLink());
+        if (link == null) {
+            known.clear(); // a new chain of links: what an older chain showed is not covered by the new links
+        }
+        Page read = new Page(changes(page.items()), page.nextLink(), page.deltaLink());
+        if (page.deltaLink() != null) {
+            known.link(page.deltaLink());
+        }
+        return read;
     }
 
     private List<RemoteChange> changes(List<T> page) {
         List<RemoteChange> changes = new ArrayList<>();
         Map<String, Integer> toCheck = new LinkedHashMap<>();
+        Map<String, ItemRead> shared = replies == null ? Map.of() : replies.replies(page);
         for (T item : page) {
             if (item == null) {
                 continue;
@@ -89,12 +111,20 @@ final class DeltaFeed<T extends Entity> {
                 if (item.getId() == null || item.getId().isBlank()) {
                     continue;
                 }
+                known.gone(item.getId());
                 if (items instanceof EventItems) {
                     toCheck.put(item.getId(), changes.size());
                     changes.add(null); // the lookup below fills this place
                 } else {
                     changes.add(new RemoteChange.Removal(item.getId()));
                 }
+                continue;
+            }
+            if (items.writable()) {
+                known.seen(item.getId(), items.residue(item));
+            }
+            if (item.getId() != null && shared.containsKey(item.getId())) {
+                changes.add(sharedReply(shared.get(item.getId())));
                 continue;
             }
             // An item the user did not share is none of Outpost's business, readable or not.
@@ -119,6 +149,18 @@ final class DeltaFeed<T extends Entity> {
                     ? new RemoteChange.OutOfScope(ok.record().remoteId())
                     : new RemoteChange.Upsert(ok.record());
         };
+    }
+
+    /** A reply in a shared conversation: in scope, tagged or not. */
+    private RemoteChange sharedReply(ItemRead read) {
+        return read instanceof ItemRead.Readable ok ? new RemoteChange.Upsert(ok.record()) : change(read);
+    }
+
+    /** The mail round this feed is part of ended. */
+    void roundEnded() {
+        if (replies != null) {
+            replies.roundEnded();
+        }
     }
 
     private boolean inWindow(ItemRead.Readable read) {

@@ -86,6 +86,23 @@ final class EventItems extends OutlookItems<Event> {
         return item.getChangeKey();
     }
 
+    /**
+     * With autocapture on, every event is shared (the window still bounds the scope). Writes leave the categories as
+     * the user has them, as for any item: an autocaptured event does not get the category from an update, so turning
+     * autocapture off again leaves exactly the events the user shared (creates from the CRM carry it, as always).
+     */
+    @Override
+    boolean shared(List<String> categories) {
+        return settings.autocapture() || super.shared(categories);
+    }
+
+    @Override
+    Event residue(Event item) {
+        Event kept = new Event();
+        kept.setChangeKey(item.getChangeKey());
+        return kept;
+    }
+
     /** Whether a readable event lies in the window (by its canonical start and end). */
     boolean inWindow(RemoteRecord record) {
         String start = record.values().get("start");

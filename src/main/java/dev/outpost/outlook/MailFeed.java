@@ -69,6 +69,7 @@ final class MailFeed {
         if (page.nextLink() != null) {
             return ChangePage.more(page.changes(), new Token(true, token.inboxLink(), page.nextLink()).encode());
         }
+        sent.roundEnded();
         return ChangePage.last(page.changes(), new Token(false, token.inboxLink(), page.deltaLink()).encode());
     }
 }

@@ -64,6 +64,25 @@ final class MessageItems extends OutlookItems<Message> {
         return client.me().messages().byMessageId(id).toGetRequestInformation(rc -> prefer.applyTo(rc.headers));
     }
 
+    /** The messages of a conversation, every folder, with their categories only. */
+    RequestInformation conversationRequest(String conversationId) {
+        return client.me().messages().toGetRequestInformation(rc -> {
+            prefer.applyTo(rc.headers);
+            rc.queryParameters.filter = "conversationId eq " + literal(conversationId);
+            rc.queryParameters.select = new String[] {"id", "categories"};
+        });
+    }
+
+    /** Adds the sharing category to a message's categories (a reply shared with its conversation). */
+    RequestInformation shareRequest(Message item) {
+        Message patch = new Message();
+        List<String> categories = new java.util.ArrayList<>(item.getCategories() == null ? List.of() : item.getCategories());
+        categories.add(settings.shareCategory());
+        patch.setCategories(categories);
+        return client.me().messages().byMessageId(item.getId()).toPatchRequestInformation(patch,
+                rc -> prefer.applyTo(rc.headers));
+    }
+
     @Override
     RequestInformation createRequest(Message item) {
         throw new UnsupportedOperationException("mail is read-only");

@@ -23,7 +23,9 @@ import dev.outpost.sync.WriteOutcome;
  * The mailbox side of the {@code outlook} sync pair, through the Microsoft Graph Java SDK: contacts of the default
  * contact folder, events of the primary calendar inside a window, tasks of the default To Do list, and e-mail of
  * Inbox and Sent Items (read-only: mail goes one way, Outlook to CRM). Items are in scope when they carry the
- * sharing category ("Shared with CRM"); items Outpost creates get it.
+ * sharing category ("Shared with CRM"); items Outpost creates get it. Options: autocapture (every event of the window
+ * is in scope) and the sharing of replies (a message in a conversation that holds a shared one is in scope, and gets
+ * the category). The category is added to the mailbox's master categories before the first sync when missing.
  *
  * <pre>{@code
  * Endpoint outlook = new OutlookEndpoint(OutlookSettings.of(URI.create("https://graph.microsoft.com/v1.0"), tokens::current));
@@ -40,6 +42,7 @@ public final class OutlookEndpoint implements Endpoint, AutoCloseable {
     private final Map<RecordType, OutlookWrites<? extends Entity>> writers = new EnumMap<>(RecordType.class);
     private final MailFeed mail;
     private final CalendarFeed calendar;
+    private final MasterCategory category;
 
     public OutlookEndpoint(OutlookSettings settings) {
         this(settings, duration -> Thread.sleep(duration));
@@ -48,22 +51,30 @@ public final class OutlookEndpoint implements Endpoint, AutoCloseable {
     OutlookEndpoint(OutlookSettings settings, GraphBatch.Sleeper sleeper) {
         this.connection = new GraphConnection(settings);
         GraphBatch batch = new GraphBatch(connection, sleeper);
-        OutlookWrites.MasterCategory category = new OutlookWrites.MasterCategory(connection);
+        this.category = new MasterCategory(connection);
         MessageItems inbox = new MessageItems(connection, "inbox");
         EventItems events = new EventItems(connection);
         for (OutlookItems<? extends Entity> kind : List.of(new ContactItems(connection), events,
                 new TaskItems(connection), inbox)) {
             add(kind, batch, category);
         }
-        this.calendar = new CalendarFeed(new DeltaFeed<>(events, batch), events);
-        this.mail = new MailFeed(new DeltaFeed<>(inbox, batch),
-                new DeltaFeed<>(new MessageItems(connection, "sentitems"), batch));
+        @SuppressWarnings("unchecked")
+        DeltaFeed<com.microsoft.graph.models.Event> eventFeed =
+                (DeltaFeed<com.microsoft.graph.models.Event>) feeds.get(RecordType.APPOINTMENT);
+        this.calendar = new CalendarFeed(eventFeed, events);
+        // Both folders share what they learn of conversations: a reply in Sent Items to a shared message in Inbox.
+        ReplySharing replies = settings.shareReplies()
+                ? new ReplySharing(inbox, new SharedConversations(inbox, batch), batch) : null;
+        this.mail = new MailFeed(new DeltaFeed<>(inbox, batch, replies),
+                new DeltaFeed<>(new MessageItems(connection, "sentitems"), batch, replies));
     }
 
-    private <T extends Entity> void add(OutlookItems<T> kind, GraphBatch batch, OutlookWrites.MasterCategory category) {
+    /** The kind's feed and writer share what the feed last showed (see {@link KnownItems}). */
+    private <T extends Entity> void add(OutlookItems<T> kind, GraphBatch batch, MasterCategory category) {
+        KnownItems<T> known = new KnownItems<>();
         kinds.put(kind.type(), kind);
-        feeds.put(kind.type(), new DeltaFeed<>(kind, batch));
-        writers.put(kind.type(), new OutlookWrites<>(kind, batch, category));
+        feeds.put(kind.type(), new DeltaFeed<>(kind, batch, known));
+        writers.put(kind.type(), new OutlookWrites<>(kind, batch, category, known));
     }
 
     @Override
@@ -80,6 +91,7 @@ public final class OutlookEndpoint implements Endpoint, AutoCloseable {
      */
     @Override
     public ChangePage changes(RecordType type, Optional<String> from) {
+        category.ensure();
         if (type == RecordType.EMAIL) {
             return mail.changes(from);
         }
@@ -169,10 +181,14 @@ public final class OutlookEndpoint implements Endpoint, AutoCloseable {
         }
     }
 
-    /** Graph batches hold at most 20 requests. */
+    /**
+     * {@inheritDoc} Graph batches hold at most 20 requests: a call's writes go out in as many batches as they need,
+     * after one look at what changed since the pull (see {@link OutlookWrites}), so 100 writes cost 5 batches and
+     * that one delta request. More per call would widen the time between that look and the last write.
+     */
     @Override
     public int batchSize() {
-        return 20;
+        return 100;
     }
 
     /** Releases the HTTP connections; the endpoint cannot be used afterwards. */

@@ -115,6 +115,14 @@ abstract class OutlookItems<T extends Entity> {
     /** The item's version: its changeKey, where the kind has one. */
     abstract String version(T item);
 
+    /**
+     * What a write needs of an item seen in a delta page, to keep in memory: its version and what {@link #body}
+     * keeps from the current item (a contact's further addresses and phones, a task's status).
+     */
+    T residue(T item) {
+        return item;
+    }
+
     /** The item as it is now, or empty when it does not exist. */
     Optional<T> get(String id) {
         try {

@@ -20,9 +20,15 @@ import java.util.function.Supplier;
  * @param contactFolderId the contact folder synced; "contacts" names the default folder
  * @param clock           the clock the calendar window moves with
  * @param maxRetryWait    the longest Retry-After a throttled batch part is waited for before it is reported retryable
+ * @param autocapture     every appointment in the calendar window is in scope, shared or not (the seeds' "autocapture
+ *                        of appointments"); off by default
+ * @param shareReplies    a message in a conversation that holds a shared message is shared too, and gets the category
+ *                        (the seeds' "automatic sharing of email responses", an option an administrator enables); off
+ *                        by default
  */
 public record OutlookSettings(URI baseUrl, Supplier<String> token, int pageSize, String shareCategory, int daysBack,
-        int daysAhead, String contactFolderId, Clock clock, Duration maxRetryWait) {
+        int daysAhead, String contactFolderId, Clock clock, Duration maxRetryWait, boolean autocapture,
+        boolean shareReplies) {
 
     public static final String DEFAULT_CATEGORY = "Shared with CRM";
 
@@ -45,40 +51,53 @@ public record OutlookSettings(URI baseUrl, Supplier<String> token, int pageSize,
         }
     }
 
-    /** The defaults: pages of 100, "Shared with CRM", 30 days back and 180 ahead, the default contact folder. */
+    /**
+     * The defaults: pages of 100, "Shared with CRM", 30 days back and 180 ahead, the default contact folder, no
+     * autocapture, no sharing of replies.
+     */
     public static OutlookSettings of(URI baseUrl, Supplier<String> token) {
         return new OutlookSettings(baseUrl, token, 100, DEFAULT_CATEGORY, 30, 180, "contacts", Clock.systemUTC(),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), false, false);
     }
 
     public OutlookSettings pageSize(int size) {
         return new OutlookSettings(baseUrl, token, size, shareCategory, daysBack, daysAhead, contactFolderId, clock,
-                maxRetryWait);
+                maxRetryWait, autocapture, shareReplies);
     }
 
     public OutlookSettings shareCategory(String name) {
         return new OutlookSettings(baseUrl, token, pageSize, name, daysBack, daysAhead, contactFolderId, clock,
-                maxRetryWait);
+                maxRetryWait, autocapture, shareReplies);
     }
 
     public OutlookSettings calendarWindow(int back, int ahead) {
         return new OutlookSettings(baseUrl, token, pageSize, shareCategory, back, ahead, contactFolderId, clock,
-                maxRetryWait);
+                maxRetryWait, autocapture, shareReplies);
     }
 
     public OutlookSettings contactFolder(String id) {
         return new OutlookSettings(baseUrl, token, pageSize, shareCategory, daysBack, daysAhead, id, clock,
-                maxRetryWait);
+                maxRetryWait, autocapture, shareReplies);
     }
 
     public OutlookSettings clock(Clock newClock) {
         return new OutlookSettings(baseUrl, token, pageSize, shareCategory, daysBack, daysAhead, contactFolderId,
-                newClock, maxRetryWait);
+                newClock, maxRetryWait, autocapture, shareReplies);
     }
 
     public OutlookSettings maxRetryWait(Duration wait) {
         return new OutlookSettings(baseUrl, token, pageSize, shareCategory, daysBack, daysAhead, contactFolderId, clock,
-                wait);
+                wait, autocapture, shareReplies);
+    }
+
+    public OutlookSettings autocapture(boolean on) {
+        return new OutlookSettings(baseUrl, token, pageSize, shareCategory, daysBack, daysAhead, contactFolderId, clock,
+                maxRetryWait, on, shareReplies);
+    }
+
+    public OutlookSettings shareReplies(boolean on) {
+        return new OutlookSettings(baseUrl, token, pageSize, shareCategory, daysBack, daysAhead, contactFolderId, clock,
+                maxRetryWait, autocapture, on);
     }
 
     /** The base URL without a trailing slash, as the SDK's request adapter wants it. */

@@ -1,15 +1,17 @@
 package dev.outpost.outlook;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.microsoft.graph.models.Entity;
-import com.microsoft.graph.models.OutlookCategory;
 import com.microsoft.kiota.ApiException;
 import com.microsoft.kiota.RequestInformation;
 
@@ -18,12 +20,15 @@ import dev.outpost.sync.WriteOutcome;
 
 /**
  * Writes one type's batch. Graph documents no If-Match for Outlook items, so updates and deletes are conditional the
- * long way: the items are read first (batched) and an item whose changeKey (task: ETag) is no longer the expected
- * version answers "remote changed" without being written. Creates carry the kind's marker and the sharing category;
- * a create whose marker is already in the mailbox (looked up in the same read batch) answers the item it made, so a
- * replay makes no second item.
+ * long way: an item whose changeKey (task: ETag) is no longer the expected version answers "remote changed" without
+ * being written. Which items changed is asked once per call: the delta link of the feed's last round (the pull that
+ * precedes every push) lists what changed since; an item not in it is as the feed last showed it ({@link KnownItems}),
+ * and needs no read. Items the delta cannot vouch for (no link yet in this endpoint, a link Graph no longer takes,
+ * events the calendar view reports removed, items the feed never showed) are read first, batched, as before.
+ * Creates carry the kind's marker and the sharing category; a create whose marker is already in the mailbox (looked
+ * up in the batch of reads) answers the item it made, so a replay makes no second item.
  *
- * <p>There is a window between the read and the write in which an edit in Outlook is overwritten; Graph offers no
+ * <p>There is a window between the check and the write in which an edit in Outlook is overwritten; Graph offers no
  * documented way to close it (412 {@code ErrorIrresolvableConflict} is seen in the field, but not promised).
  */
 final class OutlookWrites<T extends Entity> {
@@ -33,11 +38,17 @@ final class OutlookWrites<T extends Entity> {
     private final OutlookItems<T> items;
     private final GraphBatch batch;
     private final MasterCategory category;
+    private final KnownItems<T> known;
 
-    OutlookWrites(OutlookItems<T> items, GraphBatch batch, MasterCategory category) {
+    OutlookWrites(OutlookItems<T> items, GraphBatch batch, MasterCategory category, KnownItems<T> known) {
         this.items = items;
         this.batch = batch;
         this.category = category;
+        this.known = known;
+    }
+
+    /** What the delta link says changed since the feed's last round: items as they are now, and removed ids. */
+    private record SincePull<T>(Map<String, T> changed, Set<String> removed, Set<String> unsure) {
     }
 
     List<WriteOutcome> write(List<RemoteWrite> writes) {
@@ -47,6 +58,7 @@ final class OutlookWrites<T extends Entity> {
                     + "e-mail goes one way, from Outlook to the CRM. Change the e-mail in Outlook instead.", false));
             return List.of(outcomes);
         }
+        category.ensure();
         Map<Integer, T> current = readCurrent(writes, outcomes);
         Map<Integer, RequestInformation> requests = new LinkedHashMap<>();
         for (int i = 0; i < writes.size(); i++) {
@@ -65,19 +77,27 @@ final class OutlookWrites<T extends Entity> {
     }
 
     /**
-     * One batch of reads before the writes: the items that updates and deletes are about, and each create's marker.
-     * Settles the writes whose item is gone or changed, and the creates that already arrived (a replay).
+     * The current item of each update and delete, from the delta since the pull where it can tell, else from one
+     * batch of reads that also holds each create's marker lookup. Settles the writes whose item is gone or changed,
+     * and the creates that already arrived (a replay).
      */
     private Map<Integer, T> readCurrent(List<RemoteWrite> writes, WriteOutcome[] outcomes) {
+        Map<Integer, T> current = new LinkedHashMap<>();
+        boolean edits = writes.stream().anyMatch(w -> !(w instanceof RemoteWrite.Create));
+        Optional<SincePull<T>> since = edits ? sincePull() : Optional.empty();
         Map<Integer, RequestInformation> gets = new LinkedHashMap<>();
         for (int i = 0; i < writes.size(); i++) {
             switch (writes.get(i)) {
-                case RemoteWrite.Update u -> gets.put(i, items.getRequest(u.remoteId()));
-                case RemoteWrite.Delete d -> gets.put(i, items.getRequest(d.remoteId()));
                 case RemoteWrite.Create c -> gets.put(i, items.findCreatedRequest(c.clientId()));
+                case RemoteWrite.Update u -> checkOrRead(i, u.remoteId(), u.expectedVersion(), false, since, current,
+                        outcomes, gets);
+                case RemoteWrite.Delete d -> checkOrRead(i, d.remoteId(), d.expectedVersion(), true, since, current,
+                        outcomes, gets);
             }
         }
-        Map<Integer, T> current = new LinkedHashMap<>();
+        if (gets.isEmpty()) {
+            return current;
+        }
         batch.send(gets).forEach((i, answer) -> {
             RemoteWrite write = writes.get(i);
             if (write instanceof RemoteWrite.Create create) {
@@ -107,12 +127,91 @@ final class OutlookWrites<T extends Entity> {
         return current;
     }
 
+    /** Settles an update or delete by the delta since the pull, or queues a read of its item when the delta cannot tell. */
+    private void checkOrRead(int i, String id, String expected, boolean delete, Optional<SincePull<T>> since,
+            Map<Integer, T> current, WriteOutcome[] outcomes, Map<Integer, RequestInformation> gets) {
+        if (since.isPresent() && !since.get().unsure().contains(id)) {
+            SincePull<T> delta = since.get();
+            if (delta.removed().contains(id)) {
+                outcomes[i] = delete ? new WriteOutcome.Deleted() : new WriteOutcome.RemoteGone();
+                return;
+            }
+            T now = delta.changed().containsKey(id) ? delta.changed().get(id) : known.get(id).orElse(null);
+            if (now != null && expected.equals(items.version(now))) {
+                current.put(i, now);
+                return;
+            }
+            if (delta.changed().containsKey(id)) {
+                outcomes[i] = new WriteOutcome.RemoteChanged();
+                return;
+            }
+            // Never shown by the feed, or shown at another version than the engine expects: read it.
+        }
+        gets.put(i, items.getRequest(id));
+    }
+
+    /**
+     * Follows the feed's last delta link to its new delta link: what changed since the pull. Empty when there is no
+     * link (a new endpoint) or Graph does not answer it (an expired link, 410): the items are then read.
+     */
+    private Optional<SincePull<T>> sincePull() {
+        Optional<String> link = known.link();
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, T> changed = new HashMap<>();
+        Set<String> removed = new HashSet<>();
+        Set<String> unsure = new HashSet<>();
+        String next = link.get();
+        try {
+            while (true) {
+                OutlookItems.DeltaPage<T> page = items.page(next);
+                for (T item : page.items()) {
+                    if (item == null || item.getId() == null) {
+                        continue;
+                    }
+                    String id = item.getId();
+                    if (item.getAdditionalData().containsKey("@removed")) {
+                        known.gone(id);
+                        changed.remove(id);
+                        // The calendar view also reports events that only left its window: those are read.
+                        (items instanceof EventItems ? unsure : removed).add(id);
+                    } else {
+                        removed.remove(id);
+                        unsure.remove(id);
+                        changed.put(id, item);
+                        known.seen(id, items.residue(item));
+                    }
+                }
+                if (page.nextLink() != null) {
+                    next = page.nextLink();
+                } else if (page.deltaLink() != null) {
+                    known.link(page.deltaLink());
+                    return Optional.of(new SincePull<>(changed, removed, unsure));
+                } else {
+                    return Optional.empty();
+                }
+            }
+        } catch (ApiException e) {
+            int status = e.getResponseStatusCode();
+            if (status >= 400 && status < 500 && status != 401 && status != 429) {
+                known.forgetLink(); // expired (410) or refused: the next pull brings a new one
+            }
+            LOG.info("Could not ask Outlook what changed in {} since the pull ({}); reading the items instead",
+                    items.type().plural(), DeltaFeed.describe(e));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.info("Could not ask Outlook what changed in {} since the pull ({}); reading the items instead",
+                    items.type().plural(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private RequestInformation request(RemoteWrite write, T current) throws OutlookItems.InvalidWrite {
         return switch (write) {
             case RemoteWrite.Create create -> {
                 T body = items.body(create.values(), null);
                 items.mark(body, create.clientId());
-                category.ensure();
                 yield items.createRequest(body);
             }
             case RemoteWrite.Update update -> items.updateRequest(update.remoteId(), items.body(update.values(), current));
@@ -152,40 +251,5 @@ final class OutlookWrites<T extends Entity> {
                     + "). It will be tried again.", true);
         }
         return new WriteOutcome.Failed("Outlook refused the change: " + answer.error(), false);
-    }
-
-    /** Makes sure the sharing category is among the mailbox's master categories, once per endpoint. */
-    static final class MasterCategory {
-        private final GraphConnection connection;
-        private final AtomicBoolean done = new AtomicBoolean();
-
-        MasterCategory(GraphConnection connection) {
-            this.connection = connection;
-        }
-
-        void ensure() {
-            if (done.get()) {
-                return;
-            }
-            String name = connection.settings().shareCategory();
-            GraphPrefer prefer = GraphPrefer.common(connection.settings().pageSize());
-            try {
-                var outlook = connection.client().me().outlook().masterCategories();
-                var existing = outlook.get(rc -> prefer.applyTo(rc.headers));
-                boolean found = existing != null && existing.getValue() != null && existing.getValue().stream()
-                        .anyMatch(c -> name.equalsIgnoreCase(c.getDisplayName()));
-                if (!found) {
-                    OutlookCategory category = new OutlookCategory();
-                    category.setDisplayName(name);
-                    category.setColor(com.microsoft.graph.models.CategoryColor.Preset7);
-                    outlook.post(category, rc -> prefer.applyTo(rc.headers));
-                }
-                done.set(true);
-            } catch (ApiException e) {
-                // Items may carry a category missing from the master list; Outlook then shows it uncoloured.
-                LOG.warn("Could not add the category '{}' to the mailbox's categories: {}", name, DeltaFeed.describe(e));
-                done.set(true);
-            }
-        }
     }
 }

@@ -113,6 +113,18 @@ final class TaskItems extends OutlookItems<TodoTask> {
     }
 
     @Override
+    TodoTask residue(TodoTask item) {
+        TodoTask kept = new TodoTask();
+        Object etag = item.getAdditionalData().get("@odata.etag");
+        if (etag != null) {
+            kept.getAdditionalData().put("@odata.etag", etag);
+        }
+        kept.setLastModifiedDateTime(item.getLastModifiedDateTime());
+        kept.setStatus(item.getStatus());
+        return kept;
+    }
+
+    @Override
     List<String> categories(TodoTask item) {
         return item.getCategories();
     }

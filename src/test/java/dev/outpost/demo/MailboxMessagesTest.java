@@ -54,6 +54,25 @@ class MailboxMessagesTest {
     }
 
     @Test
+    void aReplyIsSavedInSentItemsInTheSameConversationWithoutTheOriginalsCategories() {
+        JsonNode original = client.ok("me/mailFolders/inbox/messages?$top=1").get("value").get(0);
+        client.patch("me/messages/" + original.get("id").asText(), "{\"categories\":[\"Shared with CRM\"]}");
+
+        HttpResponse<String> replied = client.post("me/messages/" + original.get("id").asText() + "/reply",
+                "{\"comment\":\"Thanks, agreed.\"}");
+
+        assertThat(replied.statusCode()).isEqualTo(202);
+        String conversation = MailboxClient.encode("conversationId eq '" + original.get("conversationId").asText() + "'");
+        JsonNode reply = client.ok("me/mailFolders/sentitems/messages?$filter=" + conversation).get("value").get(0);
+        assertThat(reply.get("subject").asText()).startsWith("RE: ");
+        assertThat(reply.at("/body/content").asText()).isEqualTo("Thanks, agreed.");
+        assertThat(reply.at("/toRecipients/0/emailAddress/address").asText())
+                .isEqualTo(original.at("/from/emailAddress/address").asText());
+        assertThat(reply.get("categories")).isEmpty();
+        assertThat(reply.get("changeKey").asText()).isNotBlank();
+    }
+
+    @Test
     void patchingCategoriesOfAMessageSticks() {
         String id = client.ok("me/mailFolders/sentitems/messages?$top=1").get("value").get(0).get("id").asText();
 

@@ -60,6 +60,7 @@ final class GraphStub implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Deque<Function<Seen, Reply>>> routes = new ConcurrentHashMap<>();
+    private final Map<String, Function<Seen, Reply>> fallbacks = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
 
@@ -81,6 +82,12 @@ final class GraphStub implements AutoCloseable {
     /** Expects one request (method and path under /v1.0), answered by the handler; routes queue in order. */
     GraphStub on(String method, String path, Function<Seen, Reply> handler) {
         routes.computeIfAbsent(method + " " + path, k -> new ArrayDeque<>()).addLast(handler);
+        return this;
+    }
+
+    /** Answers any number of these requests (recorded like the others) once the queued ones are used up. */
+    GraphStub otherwise(String method, String path, int status, String fixture) {
+        fallbacks.put(method + " " + path, request -> Reply.json(status, fixture(fixture)));
         return this;
     }
 
@@ -149,6 +156,9 @@ final class GraphStub implements AutoCloseable {
     private Reply dispatch(Seen request) {
         Deque<Function<Seen, Reply>> queue = routes.get(request.method() + " " + request.path());
         Function<Seen, Reply> handler = queue == null ? null : queue.pollFirst();
+        if (handler == null) {
+            handler = fallbacks.get(request.method() + " " + request.path());
+        }
         if (handler == null) {
             failures.add("unexpected request: " + request.method() + " " + request.path() + "?" + request.query());
             return Reply.json(500, "{\"error\":{\"code\":\"unexpected\",\"message\":\"The stub did not expect this\"}}");

@@ -21,6 +21,18 @@ class OutlookSettingsTest {
     }
 
     @Test
+    void autocaptureAndTheSharingOfRepliesAreOffByDefaultAndSurviveOtherChanges() {
+        OutlookSettings defaults = OutlookSettings.of(URI.create("https://graph.microsoft.com/v1.0"), () -> "t");
+
+        OutlookSettings both = defaults.autocapture(true).shareReplies(true).pageSize(10).calendarWindow(1, 2);
+
+        assertThat(defaults.autocapture()).isFalse();
+        assertThat(defaults.shareReplies()).isFalse();
+        assertThat(both.autocapture()).isTrue();
+        assertThat(both.shareReplies()).isTrue();
+    }
+
+    @Test
     void plainHttpToAnotherMachineIsRefusedSayingWhy() {
         assertThatThrownBy(() -> OutlookSettings.of(URI.create("http://graph.example.org/v1.0"), () -> "t"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use https");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class OutlookTestSupport {
 
     static final String TOKEN = "t0k-3n";
+    static final String MASTER_CATEGORIES = "/v1.0/me/outlook/masterCategories";
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
     protected GraphStub graph;
@@ -26,6 +27,8 @@ abstract class OutlookTestSupport {
     @BeforeEach
     void startStub() {
         graph = new GraphStub();
+        // Every endpoint looks for the sharing category once, before its first sync or write.
+        graph.otherwise("GET", MASTER_CATEGORIES, 200, "master-categories-shared.json");
         endpoint = new OutlookEndpoint(settings(), waits::add);
     }
 
@@ -39,6 +42,11 @@ abstract class OutlookTestSupport {
         endpoint.close();
         graph.close();
         assertThat(graph.failures()).as("requests the stub did not expect, or expected and did not get").isEmpty();
+    }
+
+    /** The requests seen, without the look for the sharing category. */
+    java.util.List<GraphStub.Seen> seenBesidesCategories() {
+        return graph.seen().stream().filter(s -> !s.path().equals(MASTER_CATEGORIES)).toList();
     }
 
     /** Every request, batch parts included, carried the bearer token (envelopes) and both preferences. */
