@@ -40,6 +40,8 @@ import dev.outpost.ui.records.RecordTable;
 import dev.outpost.ui.settings.SettingsFile;
 import dev.outpost.ui.settings.Theme;
 import dev.outpost.ui.settings.UiSettings;
+import dev.outpost.ui.sync.OutlookTrackingLine;
+import dev.outpost.ui.sync.OutlookTrackingViewModel;
 import dev.outpost.ui.sync.SyncControls;
 import dev.outpost.ui.sync.SyncStatusLine;
 import dev.outpost.ui.sync.SyncViewModel;
@@ -71,7 +73,10 @@ public final class MainWindow {
         this.form = model.form();
         navigation = new TypeNavigation(model, this::pickType);
         table = new RecordTable(model.list(), validation.format(), this::newRecord);
-        editor = new RecordEditor(form, this::save, this::delete);
+        Optional<OutlookTrackingViewModel> tracking = sync.map(s -> s.outlookTracking(model.tasks()));
+        editor = new RecordEditor(form, this::save, this::delete,
+                tracking.map(t -> new OutlookTrackingLine(t).node()));
+        tracking.ifPresent(t -> form.editingProperty().addListener((obs, old, record) -> t.show(record)));
         table.setOnPick(this::pickRecord);
         table.tableView().setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.DELETE) {

@@ -179,6 +179,11 @@ public final class MainWindowViewModel {
                 : UiText.get("status.countFiltered", shown, total, plural));
     }
 
+    /** The window's worker for store calls, for the parts of the window that read the store too. */
+    BackgroundTasks tasks() {
+        return tasks;
+    }
+
     public RecordListViewModel list() {
         return list;
     }

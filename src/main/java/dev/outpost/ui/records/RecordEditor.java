@@ -1,6 +1,7 @@
 package dev.outpost.ui.records;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -38,6 +39,13 @@ public final class RecordEditor {
     private final Label placeholder = new Label();
 
     public RecordEditor(RecordFormViewModel form, Runnable onSave, Runnable onDelete) {
+        this(form, onSave, onDelete, Optional.empty());
+    }
+
+    /**
+     * @param recordLine shown under the heading, above the fields: e.g. whether the record is synced with Outlook
+     */
+    public RecordEditor(RecordFormViewModel form, Runnable onSave, Runnable onDelete, Optional<Node> recordLine) {
         this.form = form;
 
         Label heading = new Label();
@@ -52,6 +60,10 @@ public final class RecordEditor {
         Label recordProblem = problemLabel("record-problem");
         recordProblem.textProperty().bind(form.recordProblemProperty());
         VBox top = new VBox(2, heading, subtitle, recordProblem);
+        recordLine.ifPresent(line -> {
+            VBox.setMargin(line, new Insets(8, 0, 0, 0));
+            top.getChildren().add(line);
+        });
         top.setPadding(new Insets(0, 0, 12, 0));
 
         rows.getStyleClass().add("editor-fields");

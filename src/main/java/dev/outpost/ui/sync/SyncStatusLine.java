@@ -6,16 +6,19 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 import atlantafx.base.theme.Styles;
 
+import dev.outpost.ui.ScreenFit;
 import dev.outpost.ui.UiText;
 
 /**
  * The status bar's sync part: online or offline, the last sync's result, when Outlook was last synced (with a
- * mailbox), the conflicts and issues waiting.
+ * mailbox) and how many records its limit left out, the conflicts and issues waiting.
  */
 public final class SyncStatusLine {
 
@@ -44,6 +47,23 @@ public final class SyncStatusLine {
         outlook.visibleProperty().bind(model.outlookStatusTextProperty().isNotEmpty());
         outlook.managedProperty().bind(outlook.visibleProperty());
 
+        // Records the Outlook limit left out are listed here, never dropped without a word.
+        Label overLimit = new Label();
+        overLimit.setId("status-outlook-over-limit");
+        overLimit.getStyleClass().addAll(Styles.TEXT_SMALL, "status-over-limit");
+        overLimit.textProperty().bind(model.overLimitTextProperty());
+        overLimit.accessibleHelpProperty().bind(model.overLimitHelpProperty());
+        Tooltip overLimitHelp = new Tooltip();
+        overLimitHelp.textProperty().bind(model.overLimitHelpProperty());
+        overLimitHelp.setWrapText(true);
+        overLimitHelp.setPrefWidth(420); // a width up front: the wrapped height must be known to keep it on screen
+        overLimitHelp.setShowDelay(Duration.millis(300));
+        overLimitHelp.setShowDuration(Duration.seconds(30));
+        overLimit.setTooltip(overLimitHelp);
+        ScreenFit.keepOnScreen(overLimitHelp, overLimit); // the status bar is at the screen's bottom when maximized
+        overLimit.visibleProperty().bind(model.overLimitTextProperty().isNotEmpty());
+        overLimit.managedProperty().bind(overLimit.visibleProperty());
+
         Hyperlink conflicts = new Hyperlink();
         conflicts.setId("status-conflicts");
         conflicts.getStyleClass().add(Styles.TEXT_SMALL);
@@ -60,7 +80,7 @@ public final class SyncStatusLine {
         issues.managedProperty().bind(issues.visibleProperty());
         issues.setOnAction(event -> ConflictsDialog.open(owner.get(), model, true));
 
-        root = new HBox(10, connectivity, status, outlook, conflicts, issues);
+        root = new HBox(10, connectivity, status, outlook, overLimit, conflicts, issues);
         root.setAlignment(Pos.CENTER_LEFT);
     }
 

@@ -3,8 +3,12 @@ package dev.outpost.ui.sync;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import dev.outpost.model.RecordType;
 import dev.outpost.outlook.OutlookPair;
 import dev.outpost.store.SyncRun;
 import dev.outpost.ui.UiText;
@@ -67,6 +71,24 @@ final class SyncStatusText {
                 ? UiText.get("sync.outlook.failed", time, run.get().message().isBlank()
                         ? UiText.get("sync.result.unknownFailure") : run.get().message())
                 : UiText.get("sync.outlook.last", time);
+    }
+
+    /** "Outlook: 12 over the limit", or empty when the limit leaves nothing out. */
+    static String overLimit(Map<RecordType, Integer> counts) {
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return total == 0 ? "" : UiText.get("sync.outlook.overLimit", total);
+    }
+
+    /** The tooltip: the limit, what it left out per type, that nothing is deleted, and how to send one anyway. */
+    static String overLimitHelp(Map<RecordType, Integer> counts, int limit) {
+        if (counts.values().stream().mapToInt(Integer::intValue).sum() == 0) {
+            return "";
+        }
+        String perType = counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> UiText.get("sync.outlook.overLimitType", e.getValue(),
+                        e.getKey().label().toLowerCase(Locale.ROOT), e.getKey().pluralLabel().toLowerCase(Locale.ROOT)))
+                .collect(Collectors.joining(", "));
+        return UiText.get("sync.outlook.overLimitHelp", limit, perType);
     }
 
     /** Whether the last run reached the server: a failed run means the window works offline. */

@@ -27,6 +27,7 @@ import dev.outpost.model.Field;
 import dev.outpost.model.RecordType;
 import dev.outpost.model.Validation;
 import dev.outpost.store.ConflictRow;
+import dev.outpost.store.LimitMark;
 import dev.outpost.store.LocalRecord;
 import dev.outpost.store.SyncIssue;
 import dev.outpost.store.SyncRun;
@@ -34,6 +35,7 @@ import dev.outpost.store.SyncStore;
 import dev.outpost.outlook.OutlookPair;
 import dev.outpost.outlook.SyncRound;
 import dev.outpost.sync.ConflictResolver;
+import dev.outpost.sync.PushLimit;
 import dev.outpost.sync.RunOptions;
 import dev.outpost.sync.SyncEngine;
 import dev.outpost.sync.SyncPair;
@@ -69,6 +71,10 @@ public final class SyncViewModel {
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
+    private final ReadOnlyBooleanWrapper mailbox = new ReadOnlyBooleanWrapper(this, "mailbox");
+    private final ReadOnlyStringWrapper overLimitText = new ReadOnlyStringWrapper(this, "overLimitText", "");
+    private final ReadOnlyStringWrapper overLimitHelp = new ReadOnlyStringWrapper(this, "overLimitHelp", "");
+    private final List<OutlookTrackingViewModel> trackings = new ArrayList<>();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyStringWrapper outlookStatusText = new ReadOnlyStringWrapper(this, "outlookStatusText", "");
@@ -100,6 +106,7 @@ public final class SyncViewModel {
         connectivity.addListener((obs, old, now) -> updateConnectivityText());
         updateConnectivityText();
         connected.set(connection.isConfigured());
+        mailbox.set(hasMailbox());
         statusText.set(UiText.get(connection.isConfigured() ? "sync.never" : "sync.notConnected"));
     }
 
@@ -153,6 +160,7 @@ public final class SyncViewModel {
         }, ok -> {
             running.set(false);
             connected.set(true);
+            mailbox.set(hasMailbox());
             syncNow();
         }, failure -> {
             running.set(false);
@@ -171,6 +179,17 @@ public final class SyncViewModel {
             connected.set(true);
             syncNow();
         }, errors::report);
+    }
+
+    /**
+     * The editor's Outlook line for this profile's mailbox: reads through {@code reads} (the window's worker),
+     * writes on the sync's worker, and reads again after every sync.
+     */
+    public OutlookTrackingViewModel outlookTracking(BackgroundTasks reads) {
+        OutlookTrackingViewModel tracking = new OutlookTrackingViewModel(store, reads, tasks, errors,
+                mailbox.getReadOnlyProperty(), running.getReadOnlyProperty());
+        trackings.add(tracking);
+        return tracking;
     }
 
     /** Keeps this computer's version of a conflicted record; the next sync sends it. */
@@ -268,6 +287,9 @@ public final class SyncViewModel {
         running.set(false);
         progressText.set("");
         refresh(true, problem);
+        if (problem.isEmpty()) {
+            trackings.forEach(OutlookTrackingViewModel::synced); // the run has ended: its over-limit marks are final
+        }
         if (again) {
             again = false;
             syncNow();
@@ -302,8 +324,10 @@ public final class SyncViewModel {
                         ? SyncStatusText.lastSync(state.lastRun(), state.conflicts().size(), zone)
                         : UiText.get("sync.notConnected"));
             }
-            outlookStatusText.set(connection.isConfigured() && connection.hasMailbox()
-                    ? SyncStatusText.outlook(state.lastOutlookRun(), zone) : "");
+            mailbox.set(hasMailbox());
+            outlookStatusText.set(mailbox.get() ? SyncStatusText.outlook(state.lastOutlookRun(), zone) : "");
+            overLimitText.set(mailbox.get() ? SyncStatusText.overLimit(state.overLimit()) : "");
+            overLimitHelp.set(mailbox.get() ? SyncStatusText.overLimitHelp(state.overLimit(), state.limit()) : "");
             if (!connection.isConfigured()) {
                 connectivity.set(Connectivity.NOT_CONNECTED);
             } else if (problem.isEmpty() || connectivity.get() == Connectivity.NOT_CONNECTED) {
@@ -316,7 +340,7 @@ public final class SyncViewModel {
     }
 
     private record State(Optional<SyncRun> lastRun, Optional<SyncRun> lastOutlookRun, List<ConflictItem> conflicts,
-                         List<SyncIssue> issues) {
+                         List<SyncIssue> issues, Map<RecordType, Integer> overLimit, int limit) {
     }
 
     private State readState() {
@@ -328,7 +352,8 @@ public final class SyncViewModel {
         for (ConflictRow row : store.openConflicts(Optional.empty())) {
             items.add(describe(row));
         }
-        return new State(last, outlook, items, store.openIssues(Optional.empty()));
+        return new State(last, outlook, items, store.openIssues(Optional.empty()), store.overLimitCounts(OutlookPair.NAME),
+                store.limitMark(OutlookPair.NAME).map(LimitMark::limit).orElse(PushLimit.OUTLOOK_DEFAULT));
     }
 
     private ConflictItem describe(ConflictRow row) {
@@ -361,6 +386,10 @@ public final class SyncViewModel {
         });
     }
 
+    private boolean hasMailbox() {
+        return connection.isConfigured() && connection.hasMailbox();
+    }
+
     private static String reason(Exception failure) {
         return failure.getMessage() == null || failure.getMessage().isBlank()
                 ? UiText.get("sync.result.unknownFailure") : failure.getMessage();
@@ -388,6 +417,21 @@ public final class SyncViewModel {
     /** "Outlook: 10:42", "Outlook: not synced yet", …; empty when no mailbox is connected. */
     public ReadOnlyStringProperty outlookStatusTextProperty() {
         return outlookStatusText.getReadOnlyProperty();
+    }
+
+    /** Whether the profile syncs an Outlook mailbox too (always in demo mode). */
+    public ReadOnlyBooleanProperty mailboxProperty() {
+        return mailbox.getReadOnlyProperty();
+    }
+
+    /** "Outlook: 12 over the limit" when the limit left records out at the last Outlook run; else empty. */
+    public ReadOnlyStringProperty overLimitTextProperty() {
+        return overLimitText.getReadOnlyProperty();
+    }
+
+    /** What the over-limit count means and what to do about it: for its tooltip. */
+    public ReadOnlyStringProperty overLimitHelpProperty() {
+        return overLimitHelp.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Connectivity> connectivityProperty() {
