@@ -8,15 +8,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.outpost.model.RecordType;
+import dev.outpost.outlook.OutlookPair;
 import dev.outpost.outlook.OutlookSettings;
 import dev.outpost.store.ConnectionSettings;
+import dev.outpost.store.ConnectionSettings.MailboxOptions;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-@Command(name = "connect", description = "Sets the CRM this profile syncs with, and optionally an Outlook mailbox.")
+@Command(name = "connect", description = "Sets the CRM this profile syncs with, and optionally an Outlook mailbox. "
+        + "Connecting the same mailbox again keeps the mailbox options not given.")
 final class ConnectCommand extends StoreCommand {
 
     @Option(names = "--crm-url", required = true, paramLabel = "URL", description = "The organization URL, e.g. https://contoso.crm.dynamics.com")
@@ -39,23 +42,48 @@ final class ConnectCommand extends StoreCommand {
             description = "The environment variable that holds the bearer token for Graph at each sync (default: ${DEFAULT-VALUE}).")
     String graphTokenVariable;
 
+    @Option(names = "--category", paramLabel = "NAME", description = "The Outlook category that shares an item with "
+            + "the CRM (default: \"" + MailboxOptions.DEFAULT_CATEGORY + "\").")
+    String category;
+
+    @Option(names = "--calendar-window", paramLabel = "DAYS_BACK,DAYS_AHEAD", description = "Which Outlook events sync: "
+            + "those from DAYS_BACK days ago to DAYS_AHEAD days ahead (default: 30,180).")
+    String calendarWindow;
+
+    @Option(names = "--outlook-limit", paramLabel = "N", description = "At most N contacts, tasks and appointments "
+            + "together are sent to Outlook, the closest and most recent first (default: 5000; 1 to 100000).")
+    Integer outlookLimit;
+
+    @Option(names = "--autocapture", negatable = true, description = "Sync every Outlook event in the calendar window, "
+            + "shared or not (default: off).")
+    Boolean autocapture;
+
+    @Option(names = "--share-replies", negatable = true, description = "Share replies in a conversation that holds a "
+            + "shared e-mail (default: off).")
+    Boolean shareReplies;
+
     @Override
     int run(OfflineStore store) {
+        Optional<ConnectionSettings> current = ConnectionSettings.read(store.profile());
+        Optional<ConnectionSettings.Mailbox> currentBox = current.flatMap(ConnectionSettings::mailbox);
         ConnectionSettings wanted;
         try {
             Set<RecordType> whole = EnumSet.noneOf(RecordType.class);
             syncedWhole.forEach(name -> whole.add(RecordType.parse(name)));
             wanted = new ConnectionSettings(URI.create(crmUrl), tokenVariable).syncingWhole(whole)
-                    .withMailbox(Optional.ofNullable(graphUrl).map(this::mailbox));
+                    .withMailbox(Optional.ofNullable(graphUrl).map(url -> mailbox(url, currentBox)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (graphUrl == null && givesMailboxOptions()) {
+            throw new ParameterException(spec.commandLine(), "--category, --calendar-window, --outlook-limit, "
+                    + "--[no-]autocapture and --[no-]share-replies set how a mailbox syncs: give --graph-url URL too.");
         }
         boolean loopback = "127.0.0.1".equals(wanted.crmUrl().getHost()) || "localhost".equals(wanted.crmUrl().getHost());
         if (!"https".equals(wanted.crmUrl().getScheme()) && !loopback) {
             throw new ParameterException(spec.commandLine(), "The CRM must be reached over https (only a server on this "
                     + "computer, like the demo server, may use http).");
         }
-        Optional<ConnectionSettings> current = ConnectionSettings.read(store.profile());
         boolean otherServer = current.isPresent() && !current.get().crmUrl().equals(wanted.crmUrl());
         Optional<URI> currentMailbox = current.flatMap(ConnectionSettings::mailbox).map(ConnectionSettings.Mailbox::graphUrl);
         boolean otherMailbox = currentMailbox.isPresent() && wanted.mailbox().isPresent()
@@ -78,24 +106,115 @@ final class ConnectCommand extends StoreCommand {
                 store.sync().clearAnchor("crm", type);
             }
         }
+        Optional<MailboxOptions> before = currentBox.filter(was -> wanted.mailbox()
+                .map(box -> box.graphUrl().equals(was.graphUrl())).orElse(false)).map(ConnectionSettings.Mailbox::options);
+        wanted.mailbox().ifPresent(box -> relistWhatTheOptionsChanged(store, before, box.options()));
+        String renamed = wanted.mailbox().map(box -> renameNote(store, before, box.options())).orElse("");
         wanted.write(store.profile());
         out().println("Connected to " + wanted.crmUrl() + ". The access token is read from $" + tokenVariable
                 + " at each sync. " + filterSummary(wanted) + wanted.mailbox().map(box -> " Outlook mailbox: "
-                + box.graphUrl() + ", token from $" + box.tokenVariable() + "; items in the category \""
-                + OutlookSettings.DEFAULT_CATEGORY + "\" sync.").orElse(currentMailbox.isPresent()
+                + box.graphUrl() + ", token from $" + box.tokenVariable() + "; " + optionsSummary(box.options()))
+                .orElse(currentMailbox.isPresent()
                         ? " The Outlook mailbox is no longer synced (give --graph-url to keep it)." : "")
-                + " Run: outpost sync");
+                + renamed + " Run: outpost sync");
         return OutpostCommand.DONE;
     }
 
-    /** The mailbox option checked as the connector will use it: https (http only to this computer), Graph's /v1.0. */
-    private ConnectionSettings.Mailbox mailbox(String url) {
+    /**
+     * The mailbox option checked as the connector will use it: https (http only to this computer), Graph's /v1.0.
+     * Connecting the same mailbox again keeps the options set before, except those given now: an option left out
+     * is not a wish to reset it (a reset would silently re-list the mailbox, or send up to 5000 records to it).
+     * Another mailbox, or one connected anew, starts from the defaults.
+     */
+    private ConnectionSettings.Mailbox mailbox(String url, Optional<ConnectionSettings.Mailbox> current) {
         URI graph = URI.create(url.strip());
         if (graph.getPath() == null || graph.getPath().isEmpty() || graph.getPath().equals("/")) {
             graph = URI.create(url.strip().replaceAll("/+$", "") + "/v1.0"); // the service root was meant
         }
         OutlookSettings.of(graph, () -> ""); // throws, saying what is wrong
-        return new ConnectionSettings.Mailbox(graph, graphTokenVariable);
+        URI normalized = ConnectionSettings.normalize(graph);
+        MailboxOptions options = current.filter(box -> box.graphUrl().equals(normalized))
+                .map(ConnectionSettings.Mailbox::options).orElse(MailboxOptions.DEFAULTS);
+        if (category != null) {
+            options = options.category(category);
+        }
+        if (calendarWindow != null) {
+            String[] days = calendarWindow.split(",", -1);
+            try {
+                if (days.length != 2) {
+                    throw new NumberFormatException();
+                }
+                options = options.calendarWindow(Integer.parseInt(days[0].strip()), Integer.parseInt(days[1].strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--calendar-window takes two whole numbers of days, back and ahead, "
+                        + "e.g. 30,180; not '" + calendarWindow + "'");
+            }
+        }
+        if (outlookLimit != null) {
+            options = options.limit(outlookLimit);
+        }
+        if (autocapture != null) {
+            options = options.autocapture(autocapture);
+        }
+        if (shareReplies != null) {
+            options = options.shareReplies(shareReplies);
+        }
+        return new ConnectionSettings.Mailbox(graph, graphTokenVariable, options);
+    }
+
+    private boolean givesMailboxOptions() {
+        return category != null || calendarWindow != null || outlookLimit != null || autocapture != null
+                || shareReplies != null;
+    }
+
+    /**
+     * Clears the anchors of the Outlook types whose scope the new options change. A delta feed reports only items
+     * that changed since its anchor, and scope is decided on what a feed reports: an item that already carried the
+     * new category (or an unshared event, once autocapture is on, or one the wider window now takes in) has not
+     * changed, so it would never come; an item that no longer qualifies would never be seen leaving. A full listing
+     * decides every item again: what entered comes down, what left is unlinked here (deleted nowhere). The
+     * calendar's anchor also holds the window it was started with. The limit needs no listing: it is applied to
+     * local records at each push.
+     *
+     * @param before the options the anchors were made with; empty when unknown (no mailbox, or another one), then
+     *               every type is listed again
+     */
+    private static void relistWhatTheOptionsChanged(OfflineStore store, Optional<MailboxOptions> before,
+            MailboxOptions after) {
+        Set<RecordType> relist = EnumSet.noneOf(RecordType.class);
+        if (before.isEmpty() || !before.get().category().equalsIgnoreCase(after.category())) {
+            relist.addAll(OutlookPair.TYPES); // the category decides every type's scope
+        } else {
+            MailboxOptions was = before.get();
+            if (was.daysBack() != after.daysBack() || was.daysAhead() != after.daysAhead()
+                    || was.autocapture() != after.autocapture()) {
+                relist.add(RecordType.APPOINTMENT);
+            }
+            if (!was.shareReplies() && after.shareReplies()) {
+                relist.add(RecordType.EMAIL); // replies already there; turning it off leaves shared replies shared
+            }
+        }
+        relist.forEach(type -> store.sync().clearAnchor(OutlookPair.NAME, type));
+    }
+
+    /**
+     * What a new category name means for items already synced: they keep the category they have (records Outpost sent
+     * carry the old one), so they leave the pair's scope at the next sync. Said, so that it is no surprise.
+     */
+    private static String renameNote(OfflineStore store, Optional<MailboxOptions> before, MailboxOptions after) {
+        if (before.isEmpty() || before.get().category().equalsIgnoreCase(after.category())
+                || store.sync().linkCount(OutlookPair.NAME) == 0) {
+            return "";
+        }
+        return " Outlook items that carry only \"" + before.get().category() + "\" (those Outpost sent there too) are "
+                + "no longer synced; give them \"" + after.category() + "\" in Outlook to sync them again.";
+    }
+
+    private static String optionsSummary(MailboxOptions o) {
+        return "items in the category \"" + o.category() + "\" sync; calendar " + o.daysBack() + " days back, "
+                + o.daysAhead() + " ahead; at most " + o.limit() + " contacts, tasks and appointments sent to Outlook; "
+                + "autocapture " + (o.autocapture() ? "on" : "off") + "; sharing of replies "
+                + (o.shareReplies() ? "on" : "off") + ".";
     }
 
     private static String filterSummary(ConnectionSettings settings) {

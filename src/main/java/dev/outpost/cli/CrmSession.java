@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.outpost.crm.CrmConnection;
 import dev.outpost.crm.DataverseEndpoint;
@@ -17,6 +18,7 @@ import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.StoreException;
 import dev.outpost.sync.ConflictPolicy;
+import dev.outpost.sync.PushLimit;
 import dev.outpost.sync.SyncPair;
 
 /** The pairs of a connected profile: the CRM, and the Outlook mailbox when one is connected; tokens from the environment. */
@@ -29,10 +31,10 @@ final class CrmSession implements AutoCloseable {
     final Optional<SyncPair> outlook;
     private final Optional<OutlookEndpoint> mailbox;
 
-    private CrmSession(SyncPair crm, Optional<OutlookEndpoint> mailbox) {
+    private CrmSession(SyncPair crm, Optional<OutlookEndpoint> mailbox, int outlookLimit) {
         this.crm = crm;
         this.mailbox = mailbox;
-        this.outlook = mailbox.map(OutlookPair::of);
+        this.outlook = mailbox.map(endpoint -> OutlookPair.of(endpoint, outlookLimit));
     }
 
     /**
@@ -54,8 +56,16 @@ final class CrmSession implements AutoCloseable {
                 RetryPolicy.defaults(), settings.mineOnly()), ConflictPolicy.ASK);
         String bearer = graphToken.orElse("");
         Optional<OutlookEndpoint> mailbox = settings.mailbox().map(box -> new OutlookEndpoint(
-                OutlookSettings.of(box.graphUrl(), () -> bearer)));
-        return new CrmSession(crm, mailbox);
+                outlookSettings(box.graphUrl(), () -> bearer, box.options())));
+        int limit = settings.mailbox().map(box -> box.options().limit()).orElse(PushLimit.OUTLOOK_DEFAULT);
+        return new CrmSession(crm, mailbox, limit);
+    }
+
+    /** The endpoint's settings from the options {@code outpost connect} saved. */
+    static OutlookSettings outlookSettings(URI graphUrl, Supplier<String> token, ConnectionSettings.MailboxOptions options) {
+        return OutlookSettings.of(graphUrl, token).shareCategory(options.category())
+                .calendarWindow(options.daysBack(), options.daysAhead()).autocapture(options.autocapture())
+                .shareReplies(options.shareReplies());
     }
 
     private static String token(Function<String, String> environment, String variable, URI server, List<String> missing) {

@@ -2,6 +2,7 @@ package dev.outpost.outlook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import com.microsoft.graph.models.Contact;
@@ -96,13 +97,18 @@ final class ContactItems extends OutlookItems<Contact> {
     }
 
     @Override
+    Contact categoriesPatch(List<String> categories) {
+        Contact patch = new Contact();
+        patch.setCategories(categories);
+        return patch;
+    }
+
+    @Override
     ItemRead read(Contact item) {
         String id = item.getId();
-        if (id == null || id.isBlank()) {
-            return new ItemRead.Unreadable(dev.outpost.sync.RemoteChange.Unreadable.UNKNOWN_ID, "id", "no id");
-        }
-        if (item.getChangeKey() == null || item.getChangeKey().isBlank()) {
-            return new ItemRead.Unreadable(id, "changeKey", "no changeKey");
+        Optional<ItemRead> unidentified = unidentified(id, item.getChangeKey(), "changeKey");
+        if (unidentified.isPresent()) {
+            return unidentified.get();
         }
         try {
             ItemRead.Values values = new ItemRead.Values(type())

@@ -2,6 +2,7 @@ package dev.outpost.outlook;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import com.microsoft.graph.models.BodyType;
@@ -13,7 +14,6 @@ import com.microsoft.kiota.RequestInformation;
 import com.microsoft.kiota.serialization.ParsableFactory;
 
 import dev.outpost.model.RecordType;
-import dev.outpost.sync.RemoteChange;
 import dev.outpost.sync.RemoteRecord;
 import dev.outpost.sync.UserKey;
 
@@ -116,13 +116,18 @@ final class EventItems extends OutlookItems<Event> {
     }
 
     @Override
+    Event categoriesPatch(List<String> categories) {
+        Event patch = new Event();
+        patch.setCategories(categories);
+        return patch;
+    }
+
+    @Override
     ItemRead read(Event item) {
         String id = item.getId();
-        if (id == null || id.isBlank()) {
-            return new ItemRead.Unreadable(RemoteChange.Unreadable.UNKNOWN_ID, "id", "no id");
-        }
-        if (item.getChangeKey() == null || item.getChangeKey().isBlank()) {
-            return new ItemRead.Unreadable(id, "changeKey", "no changeKey");
+        Optional<ItemRead> unidentified = unidentified(id, item.getChangeKey(), "changeKey");
+        if (unidentified.isPresent()) {
+            return unidentified.get();
         }
         try {
             if (item.getStart() == null) {

@@ -1,6 +1,7 @@
 package dev.outpost.outlook;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,7 +12,6 @@ import com.microsoft.kiota.RequestInformation;
 import com.microsoft.kiota.serialization.ParsableFactory;
 
 import dev.outpost.model.RecordType;
-import dev.outpost.sync.RemoteChange;
 import dev.outpost.sync.RemoteRecord;
 import dev.outpost.sync.UserKey;
 
@@ -114,13 +114,18 @@ final class MessageItems extends OutlookItems<Message> {
     }
 
     @Override
+    Message categoriesPatch(List<String> categories) {
+        Message patch = new Message();
+        patch.setCategories(categories);
+        return patch;
+    }
+
+    @Override
     ItemRead read(Message item) {
         String id = item.getId();
-        if (id == null || id.isBlank()) {
-            return new ItemRead.Unreadable(RemoteChange.Unreadable.UNKNOWN_ID, "id", "no id");
-        }
-        if (item.getChangeKey() == null || item.getChangeKey().isBlank()) {
-            return new ItemRead.Unreadable(id, "changeKey", "no changeKey");
+        Optional<ItemRead> unidentified = unidentified(id, item.getChangeKey(), "changeKey");
+        if (unidentified.isPresent()) {
+            return unidentified.get();
         }
         try {
             List<String> to = item.getToRecipients() == null ? List.of() : item.getToRecipients().stream()

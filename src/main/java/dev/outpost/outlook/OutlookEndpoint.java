@@ -40,6 +40,7 @@ public final class OutlookEndpoint implements Endpoint, AutoCloseable {
     private final Map<RecordType, OutlookItems<? extends Entity>> kinds = new EnumMap<>(RecordType.class);
     private final Map<RecordType, DeltaFeed<? extends Entity>> feeds = new EnumMap<>(RecordType.class);
     private final Map<RecordType, OutlookWrites<? extends Entity>> writers = new EnumMap<>(RecordType.class);
+    private final Map<RecordType, SharingCategoryWrites<? extends Entity>> sharing = new EnumMap<>(RecordType.class);
     private final MailFeed mail;
     private final CalendarFeed calendar;
     private final MasterCategory category;
@@ -75,6 +76,7 @@ public final class OutlookEndpoint implements Endpoint, AutoCloseable {
         kinds.put(kind.type(), kind);
         feeds.put(kind.type(), new DeltaFeed<>(kind, batch, known));
         writers.put(kind.type(), new OutlookWrites<>(kind, batch, category, known));
+        sharing.put(kind.type(), new SharingCategoryWrites<>(kind, batch, category, kind.settings.shareCategory()));
     }
 
     @Override
@@ -178,6 +180,38 @@ public final class OutlookEndpoint implements Endpoint, AutoCloseable {
         } catch (ApiException e) {
             throw new EndpointException("Outlook refused to save changes (" + DeltaFeed.describe(e)
                     + "). Sync again later.", e);
+        }
+    }
+
+    /**
+     * {@inheritDoc} The sharing category comes off each item, its other categories stay; an item already without it
+     * is not written, one deleted meanwhile answers {@link WriteOutcome.RemoteGone}. The items are read first, then
+     * patched, 20 to a Graph batch (see {@link SharingCategoryWrites}).
+     */
+    @Override
+    public List<WriteOutcome> release(RecordType type, List<String> remoteIds) {
+        return share(type, remoteIds, false);
+    }
+
+    /** {@inheritDoc} The sharing category goes back on each item, beside its other categories. */
+    @Override
+    public List<WriteOutcome> claim(RecordType type, List<String> remoteIds) {
+        return share(type, remoteIds, true);
+    }
+
+    private List<WriteOutcome> share(RecordType type, List<String> remoteIds, boolean shared) {
+        SharingCategoryWrites<? extends Entity> writer = sharing.get(type);
+        if (writer == null) {
+            throw new IllegalArgumentException("Outlook holds no " + type.plural());
+        }
+        if (remoteIds.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return writer.share(remoteIds, shared);
+        } catch (ApiException e) {
+            throw new EndpointException("Outlook refused to change the categories of " + type.plural() + " ("
+                    + DeltaFeed.describe(e) + "). Sync again later.", e);
         }
     }
 

@@ -79,6 +79,20 @@ abstract class OutlookItems<T extends Entity> {
     abstract ItemRead read(T item);
 
     /**
+     * Why an item cannot be synced at all, if so: it has no id, or no version to write against. Names the field
+     * at fault, never a value.
+     */
+    static Optional<ItemRead> unidentified(String id, String version, String versionField) {
+        if (id == null || id.isBlank()) {
+            return Optional.of(new ItemRead.Unreadable(dev.outpost.sync.RemoteChange.Unreadable.UNKNOWN_ID, "id", "no id"));
+        }
+        if (version == null || version.isBlank()) {
+            return Optional.of(new ItemRead.Unreadable(id, versionField, "no " + versionField));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The body that writes these values: all of them for a create ({@code current} null), else a replacement of the
      * fields Outpost maps, cleared where absent, keeping what Outpost does not map (a second e-mail address).
      */
@@ -111,6 +125,9 @@ abstract class OutlookItems<T extends Entity> {
 
     /** The item's categories (null when it has none). */
     abstract List<String> categories(T item);
+
+    /** A body that changes only the item's categories, to these. */
+    abstract T categoriesPatch(List<String> categories);
 
     /** The item's version: its changeKey, where the kind has one. */
     abstract String version(T item);

@@ -7,6 +7,7 @@ import dev.outpost.sync.ConflictPolicy;
 import dev.outpost.sync.Endpoint;
 import dev.outpost.sync.MassDeleteGuard;
 import dev.outpost.sync.OutlookPairRules;
+import dev.outpost.sync.PushLimit;
 import dev.outpost.sync.SyncPair;
 
 /**
@@ -19,7 +20,7 @@ public final class OutlookPair {
     public static final String NAME = "outlook";
 
     /** Contacts before the activities; e-mail is pulled only (mail goes one way, Outlook to CRM: see the rules). */
-    static final List<RecordType> TYPES = List.of(RecordType.CONTACT, RecordType.TASK, RecordType.APPOINTMENT,
+    public static final List<RecordType> TYPES = List.of(RecordType.CONTACT, RecordType.TASK, RecordType.APPOINTMENT,
             RecordType.EMAIL);
 
     private OutlookPair() {
@@ -30,8 +31,16 @@ public final class OutlookPair {
      * (DESIGN.md: "the CRM copy wins, as Siebel Server Sync does").
      */
     public static SyncPair of(Endpoint mailbox) {
-        // The seeds' rules: e-mail pulled only, what a deletion in Outlook means per type, at most 5000 records sent.
+        return of(mailbox, PushLimit.OUTLOOK_DEFAULT);
+    }
+
+    /**
+     * The pair over a mailbox that keeps at most {@code limit} contacts, tasks and appointments together (the seeds'
+     * limit, configurable per profile with {@code outpost connect --outlook-limit}).
+     */
+    public static SyncPair of(Endpoint mailbox, int limit) {
+        // The seeds' rules: e-mail pulled only, what a deletion in Outlook means per type, at most `limit` records sent.
         return new SyncPair(NAME, mailbox, ConflictPolicy.LOCAL_WINS, TYPES, MassDeleteGuard.DEFAULT,
-                OutlookPairRules.rules());
+                OutlookPairRules.rules(limit));
     }
 }

@@ -130,6 +130,13 @@ final class TaskItems extends OutlookItems<TodoTask> {
     }
 
     @Override
+    TodoTask categoriesPatch(List<String> categories) {
+        TodoTask patch = new TodoTask();
+        patch.setCategories(categories);
+        return patch;
+    }
+
+    @Override
     ItemRead read(TodoTask item) {
         String id = item.getId();
         if (id == null || id.isBlank()) {

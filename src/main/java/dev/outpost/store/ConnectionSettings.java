@@ -30,7 +30,8 @@ import dev.outpost.model.RecordType;
  * @param demo          whether the profile syncs with the in-process demo server
  * @param syncedWhole   the types synced whole; the others (by default all) are synced as "records I own",
  *                      plus the records those refer to
- * @param mailbox       the Outlook mailbox synced too, if any; in demo mode always the demo server's
+ * @param mailbox       the Outlook mailbox synced too, if any, with its options; in demo mode always the demo
+ *                      server's
  */
 public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo, Set<RecordType> syncedWhole,
         Optional<Mailbox> mailbox) {
@@ -44,14 +45,99 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
      * @param graphUrl      Graph's service root, e.g. https://graph.microsoft.com/v1.0 (in demo mode a placeholder:
      *                      the demo server's address is only known once it runs)
      * @param tokenVariable the environment variable holding the bearer token for Graph
+     * @param options       what the Outlook pair syncs of it (demo mode: always the defaults)
      */
-    public record Mailbox(URI graphUrl, String tokenVariable) {
+    public record Mailbox(URI graphUrl, String tokenVariable, MailboxOptions options) {
 
         public Mailbox {
             graphUrl = normalize(graphUrl);
             if (tokenVariable == null || tokenVariable.isBlank()) {
                 throw new IllegalArgumentException("Name the environment variable that holds the Graph token");
             }
+            java.util.Objects.requireNonNull(options);
+        }
+
+        /** A mailbox synced with the default options. */
+        public Mailbox(URI graphUrl, String tokenVariable) {
+            this(graphUrl, tokenVariable, MailboxOptions.DEFAULTS);
+        }
+
+        /** The same mailbox with other options. */
+        public Mailbox with(MailboxOptions changed) {
+            return new Mailbox(graphUrl, tokenVariable, changed);
+        }
+    }
+
+    /**
+     * What the Outlook pair syncs of a mailbox, as {@code outpost connect} sets it. The defaults are DESIGN.md's
+     * (they repeat {@code OutlookSettings}' and {@code PushLimit}'s, which this layer may not see; a test keeps them
+     * equal).
+     *
+     * @param category     the category that shares an Outlook item with the CRM
+     * @param daysBack     how many days back the calendar window reaches
+     * @param daysAhead    how many days ahead the calendar window reaches
+     * @param limit        how many contacts, tasks and appointments together are kept in Outlook at most
+     * @param autocapture  every event of the calendar window syncs, shared or not
+     * @param shareReplies replies in a shared conversation are shared too
+     */
+    public record MailboxOptions(String category, int daysBack, int daysAhead, int limit, boolean autocapture,
+            boolean shareReplies) {
+
+        public static final String DEFAULT_CATEGORY = "Shared with CRM";
+        public static final int DEFAULT_DAYS_BACK = 30;
+        public static final int DEFAULT_DAYS_AHEAD = 180;
+        public static final int DEFAULT_LIMIT = 5000;
+        public static final int MAX_LIMIT = 100_000;
+        /** Ten years either way: a window is a working horizon, and a wider one only makes every listing longer. */
+        public static final int MAX_DAYS = 3650;
+        /** A sanity bound on the category's name (a name, not a text). */
+        public static final int MAX_CATEGORY_LENGTH = 255;
+
+        public static final MailboxOptions DEFAULTS = new MailboxOptions(DEFAULT_CATEGORY, DEFAULT_DAYS_BACK,
+                DEFAULT_DAYS_AHEAD, DEFAULT_LIMIT, false, false);
+
+        /** @throws IllegalArgumentException saying which value is wrong and what is allowed, in words for the user */
+        public MailboxOptions {
+            category = category == null ? "" : category.strip();
+            if (category.isEmpty()) {
+                throw new IllegalArgumentException("The sharing category needs a name, e.g. \"" + DEFAULT_CATEGORY + "\"");
+            }
+            if (category.length() > MAX_CATEGORY_LENGTH) {
+                throw new IllegalArgumentException("The sharing category's name is " + category.length()
+                        + " characters long; at most " + MAX_CATEGORY_LENGTH + " are allowed");
+            }
+            if (daysBack < 0 || daysBack > MAX_DAYS) {
+                throw new IllegalArgumentException("The calendar window reaches 0 to " + MAX_DAYS + " days back, not "
+                        + daysBack);
+            }
+            if (daysAhead < 1 || daysAhead > MAX_DAYS) {
+                throw new IllegalArgumentException("The calendar window reaches 1 to " + MAX_DAYS + " days ahead, not "
+                        + daysAhead);
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new IllegalArgumentException("The Outlook limit must be between 1 and " + MAX_LIMIT + ", not "
+                        + limit);
+            }
+        }
+
+        public MailboxOptions category(String name) {
+            return new MailboxOptions(name, daysBack, daysAhead, limit, autocapture, shareReplies);
+        }
+
+        public MailboxOptions calendarWindow(int back, int ahead) {
+            return new MailboxOptions(category, back, ahead, limit, autocapture, shareReplies);
+        }
+
+        public MailboxOptions limit(int max) {
+            return new MailboxOptions(category, daysBack, daysAhead, max, autocapture, shareReplies);
+        }
+
+        public MailboxOptions autocapture(boolean on) {
+            return new MailboxOptions(category, daysBack, daysAhead, limit, on, shareReplies);
+        }
+
+        public MailboxOptions shareReplies(boolean on) {
+            return new MailboxOptions(category, daysBack, daysAhead, limit, autocapture, on);
         }
     }
 
@@ -134,7 +220,7 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
             JsonNode box = node.path("mailbox");
             Optional<Mailbox> mailbox = box.isObject()
                     ? Optional.of(new Mailbox(URI.create(box.path("graphUrl").asText()),
-                            box.path("tokenVariable").asText(DEFAULT_GRAPH_TOKEN_VARIABLE)))
+                            box.path("tokenVariable").asText(DEFAULT_GRAPH_TOKEN_VARIABLE), options(box)))
                     // Demo profiles made before the demo mailbox existed get it too: demo mode syncs both.
                     : demo ? demoMode().mailbox() : Optional.empty();
             return Optional.of(new ConnectionSettings(URI.create(node.path("crmUrl").asText()),
@@ -143,6 +229,15 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
             throw new StoreException("The connection settings in " + file + " cannot be read (" + e.getMessage()
                     + "). Connect again with: outpost connect --crm-url URL", e);
         }
+    }
+
+    /** A mailbox's options; each one absent (a file written before it existed) is its default. */
+    private static MailboxOptions options(JsonNode box) {
+        MailboxOptions d = MailboxOptions.DEFAULTS;
+        return new MailboxOptions(box.path("category").asText(d.category()),
+                box.path("daysBack").asInt(d.daysBack()), box.path("daysAhead").asInt(d.daysAhead()),
+                box.path("limit").asInt(d.limit()), box.path("autocapture").asBoolean(d.autocapture()),
+                box.path("shareReplies").asBoolean(d.shareReplies()));
     }
 
     public void write(ProfileFolder profile) {
@@ -160,6 +255,13 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
             ObjectNode m = node.putObject("mailbox");
             m.put("graphUrl", box.graphUrl().toString());
             m.put("tokenVariable", box.tokenVariable());
+            MailboxOptions o = box.options();
+            m.put("category", o.category());
+            m.put("daysBack", o.daysBack());
+            m.put("daysAhead", o.daysAhead());
+            m.put("limit", o.limit());
+            m.put("autocapture", o.autocapture());
+            m.put("shareReplies", o.shareReplies());
         });
         try {
             Files.createDirectories(profile.path());

@@ -27,10 +27,16 @@ final class PairScopeWrites {
     void track(String pair, String recordId) throws SQLException {
         LocalRecord local = existing(recordId);
         RecordType type = local.record().type();
+        boolean untracked = scope.tracked(pair, recordId).filter(t -> !t).isPresent();
         scope.setTracked(pair, recordId, type, true);
         Link link = links.byRecordIds(pair, List.of(recordId)).get(recordId);
         if (link != null && !link.inScope() && !scope.overLimit(pair, recordId)) {
             links.put(type, List.of(inScope(link, true)), Set.of());
+            if (!untracked) {
+                // Paused by the other side (Outlook: the user took the category off there): its copy lacks the
+                // pair's marker, so the next sync claims it, as it does a copy it released.
+                scope.setReleased(pair, recordId, true);
+            }
         }
         links.addLeftover(pair, type, recordId); // below the push mark: the next push must look at it anyway
         scope.clearLimitMark(pair); // one more candidate: rank again

@@ -261,6 +261,50 @@ final class ScopeRows {
         }
     }
 
+    /**
+     * The linked records of a type the user untracked whose copy there still carries the pair's marker: the link is
+     * paused and no sync released the copy yet (see V5__pair_scope_released.sql).
+     */
+    List<Link> toRelease(String pair, RecordType type) throws SQLException {
+        return sharingLinks(pair, type, "s.tracked = FALSE AND s.released = FALSE AND l.in_scope = FALSE");
+    }
+
+    /** The linked records of a type the user tracked again after a sync released their copy there. */
+    List<Link> toClaim(String pair, RecordType type) throws SQLException {
+        return sharingLinks(pair, type, "(s.tracked IS NULL OR s.tracked = TRUE) AND s.released = TRUE AND s.over_limit = FALSE");
+    }
+
+    /** Records whether the copy there was released; a row saying nothing else any more goes. */
+    void setReleased(String pair, String recordId, boolean released) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "UPDATE pair_scope SET released = ? WHERE record_id = ? AND pair = ?")) {
+            ps.setBoolean(1, released);
+            ps.setString(2, recordId);
+            ps.setString(3, pair);
+            ps.executeUpdate();
+        }
+        dropIfSilent(pair, recordId);
+    }
+
+    private List<Link> sharingLinks(String pair, RecordType type, String condition) throws SQLException {
+        List<Link> found = new ArrayList<>();
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT l.pair, l.record_id, l.remote_id, "
+                + "l.remote_version, l.synced_rev, l.base, l.in_scope FROM pair_scope s "
+                + "JOIN link l ON l.record_id = s.record_id AND l.pair = s.pair "
+                + "WHERE s.pair = ? AND s.type = ? AND " + condition + " ORDER BY s.record_id")) {
+            ps.setString(1, pair);
+            ps.setString(2, type.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String base = rs.getString(6);
+                    found.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            base == null ? Map.of() : FieldsJson.read(base), rs.getBoolean(7)));
+                }
+            }
+        }
+        return found;
+    }
+
     /** A purged record leaves nothing behind. */
     void forget(String recordId) throws SQLException {
         try (PreparedStatement ps = db.connection().prepareStatement("DELETE FROM pair_scope WHERE record_id = ?")) {
@@ -294,7 +338,7 @@ final class ScopeRows {
 
     private void dropIfSilent(String pair, String recordId) throws SQLException {
         try (PreparedStatement ps = db.connection().prepareStatement("DELETE FROM pair_scope WHERE record_id = ? "
-                + "AND pair = ? AND tracked IS NULL AND over_limit = FALSE")) {
+                + "AND pair = ? AND tracked IS NULL AND over_limit = FALSE AND released = FALSE")) {
             ps.setString(1, recordId);
             ps.setString(2, pair);
             ps.executeUpdate();

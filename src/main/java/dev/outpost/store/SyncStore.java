@@ -221,6 +221,32 @@ public final class SyncStore {
         });
     }
 
+    /**
+     * The linked records of a type the user untracked whose copy on the other side still carries the pair's sharing
+     * marker (Outlook: the category): the sync takes it off, see {@link #markReleased}.
+     */
+    public List<Link> toRelease(String pair, RecordType type) {
+        return db.read(() -> scope.toRelease(pair, type));
+    }
+
+    /** The linked records of a type the user tracked again after a sync released their copy: the marker goes back. */
+    public List<Link> toClaim(String pair, RecordType type) {
+        return db.read(() -> scope.toClaim(pair, type));
+    }
+
+    /**
+     * Records that the other side's copy of these records no longer carries (true) or carries again (false) the
+     * pair's sharing marker.
+     */
+    public void markReleased(String pair, java.util.Collection<String> recordIds, boolean released) {
+        db.write(() -> {
+            for (String id : recordIds) {
+                scope.setReleased(pair, id, released);
+            }
+            return null;
+        });
+    }
+
     /** Whether the pair sends the record by the user's choice: true unless the user untracked it (the default). */
     public boolean tracked(String pair, String recordId) {
         return db.read(() -> scope.tracked(pair, recordId)).orElse(true);

@@ -56,6 +56,28 @@ public interface Endpoint {
      */
     List<WriteOutcome> write(RecordType type, List<RemoteWrite> batch);
 
+    /**
+     * Stops sharing these records with this computer without deleting them: the user untracked them here. Where the
+     * endpoint marks what it shares (Outlook: the category "Shared with CRM") the marker comes off and everything
+     * else stays; an endpoint with no such marker (the CRM, the memory endpoint) has nothing to do. Doing it twice is
+     * harmless, so the engine records it only after the answer and asks again after a crash.
+     *
+     * @return one answer per id, in order: {@link WriteOutcome.Written} when done (its version is the record's
+     *         version now, or empty when the endpoint changed nothing), {@link WriteOutcome.RemoteGone} when the
+     *         record is no longer there (nothing left to release), {@link WriteOutcome.Failed} to try again later
+     */
+    default List<WriteOutcome> release(RecordType type, List<String> remoteIds) {
+        return remoteIds.stream().<WriteOutcome>map(id -> new WriteOutcome.Written(id, "")).toList();
+    }
+
+    /**
+     * The counterpart of {@link #release}: the user tracks these records again, so the endpoint shares them again
+     * (Outlook: the category goes back on, other categories stay). Answers as {@link #release} does.
+     */
+    default List<WriteOutcome> claim(RecordType type, List<String> remoteIds) {
+        return remoteIds.stream().<WriteOutcome>map(id -> new WriteOutcome.Written(id, "")).toList();
+    }
+
     /** How many writes to send in one {@link #write} call. */
     default int batchSize() {
         return 50;

@@ -57,4 +57,14 @@ public abstract class ForwardingEndpoint implements Endpoint {
     public List<WriteOutcome> write(RecordType type, List<RemoteWrite> batch) {
         return inner.write(type, batch);
     }
+
+    @Override
+    public List<WriteOutcome> release(RecordType type, List<String> remoteIds) {
+        return inner.release(type, remoteIds);
+    }
+
+    @Override
+    public List<WriteOutcome> claim(RecordType type, List<String> remoteIds) {
+        return inner.claim(type, remoteIds);
+    }
 }

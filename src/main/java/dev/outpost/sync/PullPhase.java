@@ -224,7 +224,15 @@ final class PullPhase {
                     } else if (run.pullOnly && local.filter(l -> l.record().deleted()).isPresent()) {
                         continue; // deleted here, and a one-way type is not restored: the deletion is settled after the pull
                     } else if (!(link.get().inScope() && link.get().remoteVersion().equals(remote.version()))) {
-                        decide(effects, link, local, new RemoteSide.Changed(remote), Optional.of(remote));
+                        Link l = link.get();
+                        if (remote.values().equals(l.base()) && localSide(local, link) instanceof LocalSide.Unchanged) {
+                            // Changed there in nothing synced (Outlook: its categories, as when the sync shares it
+                            // again): only the version moves on, nothing is written here.
+                            effects.link(new Link(pair, l.recordId(), l.remoteId(), remote.version(), l.syncedRev(),
+                                    l.base(), true));
+                        } else {
+                            decide(effects, link, local, new RemoteSide.Changed(remote), Optional.of(remote));
+                        }
                     } // else: the echo of our own write
                 }
             }

@@ -77,6 +77,9 @@ public final class SyncEngine {
                             new PullOnlyCatchUp(run).run();
                         } else {
                             new PushPhase(run).run();
+                            if (run.tally.outcome == TypeOutcome.DONE) {
+                                new SharingPhase(run).run(); // untracked: released there; tracked again: claimed
+                            }
                         }
                     }
                 } catch (EndpointException e) {

@@ -94,4 +94,43 @@ class SchemaUpgradeTest {
                     .extracting(p -> p.local().record().id()).containsExactly(waiting.id());
         }
     }
+
+    @Test
+    void aProfileWithTrackChoicesButNoReleaseMarksKeepsItsChoicesAndReleasesItsUntrackedLinks() {
+        ProfileFolder profile = new ProfileFolder(folder.resolve("profile"));
+        Record untracked;
+        Record tracked;
+        try (OfflineStore store = OfflineStore.open(profile)) {
+            untracked = store.records().create(RecordType.CONTACT, Map.of("lastName", "Berg"));
+            tracked = store.records().create(RecordType.CONTACT, Map.of("lastName", "Dahl"));
+            store.sync().putLinks(RecordType.CONTACT, List.of(
+                    new Link("outlook", untracked.id(), "o-1", "v1", untracked.rev(), untracked.values(), true),
+                    new Link("outlook", tracked.id(), "o-2", "v1", tracked.rev(), tracked.values(), true)));
+            store.sync().untrack("outlook", untracked.id());
+            store.sync().track("outlook", tracked.id());
+        }
+        // Back to schema version 4: pair_scope without the released column.
+        StoreSql.run(profile, "ALTER TABLE pair_scope DROP COLUMN released");
+        StoreSql.run(profile, "DELETE FROM schema_version WHERE version >= 5");
+
+        try (OfflineStore store = OfflineStore.open(profile)) {
+            SyncStore sync = store.sync();
+            assertThat(sync.tracked("outlook", untracked.id())).isFalse();
+            assertThat(sync.tracked("outlook", tracked.id())).isTrue();
+            assertThat(sync.toRelease("outlook", RecordType.CONTACT)).extracting(Link::remoteId).containsExactly("o-1");
+            assertThat(sync.toClaim("outlook", RecordType.CONTACT)).isEmpty();
+
+            sync.markReleased("outlook", List.of(untracked.id()), true);
+            assertThat(sync.toRelease("outlook", RecordType.CONTACT)).isEmpty();
+            sync.track("outlook", untracked.id());
+            assertThat(sync.toClaim("outlook", RecordType.CONTACT)).extracting(Link::remoteId).containsExactly("o-1");
+        }
+        try (OfflineStore reopened = OfflineStore.open(profile)) {
+            SyncStore sync = reopened.sync();
+            assertThat(sync.toClaim("outlook", RecordType.CONTACT)).extracting(Link::remoteId).containsExactly("o-1");
+            sync.markReleased("outlook", List.of(untracked.id()), false);
+            assertThat(sync.toClaim("outlook", RecordType.CONTACT)).isEmpty();
+            assertThat(sync.toRelease("outlook", RecordType.CONTACT)).isEmpty();
+        }
+    }
 }

@@ -62,6 +62,8 @@ public final class MemoryEndpoint implements Endpoint {
     private Clock clock = Clock.systemUTC();
     private int pageSize = DEFAULT_PAGE_SIZE;
     private int batchSize = DEFAULT_BATCH_SIZE;
+    private final List<String> sharingCalls = new ArrayList<>();
+    private String sharingRefusal = "";
 
     /** An empty endpoint named "Memory", kept in memory only. */
     public MemoryEndpoint() {
@@ -251,6 +253,39 @@ public final class MemoryEndpoint implements Endpoint {
             persist();
         }
         return outcomes;
+    }
+
+    /**
+     * Records the call ({@link #sharingCalls}); this endpoint has no sharing marker, so nothing else changes. Each
+     * id answers Written with an empty version, or Failed while {@link #refuseSharing} holds a reason.
+     */
+    @Override
+    public synchronized List<WriteOutcome> release(RecordType type, List<String> remoteIds) {
+        return sharing("release", type, remoteIds);
+    }
+
+    /** As {@link #release}. */
+    @Override
+    public synchronized List<WriteOutcome> claim(RecordType type, List<String> remoteIds) {
+        return sharing("claim", type, remoteIds);
+    }
+
+    private List<WriteOutcome> sharing(String call, RecordType type, List<String> remoteIds) {
+        faults.checkReachable(name);
+        remoteIds.forEach(id -> sharingCalls.add(call + " " + type.id() + " " + id));
+        return remoteIds.stream().<WriteOutcome>map(id -> sharingRefusal.isEmpty() ? new WriteOutcome.Written(id, "")
+                : new WriteOutcome.Failed(sharingRefusal, true)).toList();
+    }
+
+    /** The release and claim calls so far, one per id, as "release contact r-1" or "claim task r-7". */
+    public synchronized List<String> sharingCalls() {
+        return List.copyOf(sharingCalls);
+    }
+
+    /** Refuses every release and claim with this reason from now on; empty takes them again. */
+    public synchronized MemoryEndpoint refuseSharing(String reason) {
+        this.sharingRefusal = reason;
+        return this;
     }
 
     // ---- the other user

@@ -167,10 +167,12 @@ public final class SyncConnection implements AutoCloseable {
         }
         URI url;
         String token;
+        ConnectionSettings.MailboxOptions options;
         if (current.demo()) {
             startDemoIfNeeded();
             url = demo.graphUrl();
             token = DEMO_TOKEN;
+            options = ConnectionSettings.MailboxOptions.DEFAULTS; // the demo mailbox is made for the defaults
         } else {
             ConnectionSettings.Mailbox box = current.mailbox().get();
             url = box.graphUrl();
@@ -178,9 +180,14 @@ public final class SyncConnection implements AutoCloseable {
             if (token == null || token.isBlank()) {
                 throw new SignInNeededException(box.tokenVariable());
             }
+            options = box.options();
         }
         String bearer = token;
-        return Optional.of(OutlookPair.of(new OutlookEndpoint(OutlookSettings.of(url, () -> bearer))));
+        // As the command line builds it (CrmSession), so the window and `outpost sync` sync the same items.
+        OutlookSettings outlook = OutlookSettings.of(url, () -> bearer).shareCategory(options.category())
+                .calendarWindow(options.daysBack(), options.daysAhead()).autocapture(options.autocapture())
+                .shareReplies(options.shareReplies());
+        return Optional.of(OutlookPair.of(new OutlookEndpoint(outlook), options.limit()));
     }
 
     /** The running demo server's address, if one runs. */

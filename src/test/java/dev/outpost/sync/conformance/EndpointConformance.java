@@ -337,6 +337,22 @@ public abstract class EndpointConformance {
     }
 
     @Test
+    void releasingAndClaimingAgainDeleteNothingAndAnswerEveryId() {
+        RemoteRecord kept = other.create(type(), sample(1));
+        RemoteRecord gone = other.create(type(), sample(2));
+        other.remove(type(), gone.remoteId());
+
+        List<WriteOutcome> released = endpoint.release(type(), List.of(kept.remoteId(), gone.remoteId()));
+        List<WriteOutcome> claimed = endpoint.claim(type(), List.of(kept.remoteId()));
+
+        assertThat(released).hasSize(2);
+        assertThat(released.getFirst()).isInstanceOf(WriteOutcome.Written.class);
+        assertThat(released.get(1)).isInstanceOfAny(WriteOutcome.Written.class, WriteOutcome.RemoteGone.class);
+        assertThat(claimed).singleElement().isInstanceOf(WriteOutcome.Written.class);
+        assertThat(endpoint.fetch(type(), kept.remoteId())).map(RemoteRecord::values).hasValue(kept.values());
+    }
+
+    @Test
     void aGarbledAnchorIsExpired() {
         assertThatThrownBy(() -> endpoint.changes(type(), Optional.of("not-an-anchor")))
                 .isInstanceOf(AnchorExpiredException.class);
