@@ -313,13 +313,21 @@ final class ScopeRows {
         }
     }
 
+    /**
+     * A record whose item left the pair's scope on the other side (the user took the sharing category off it in
+     * Outlook) is no candidate: it will not be sent, so it must not hold one of the limit's places. One the limit
+     * itself paused, or the user tracks explicitly, still is.
+     */
     private static final String CANDIDATES = "LEFT JOIN pair_scope s ON s.record_id = r.id AND s.pair = ? "
+            + "LEFT JOIN link l ON l.record_id = r.id AND l.pair = ? "
             + "WHERE r.type IN (UNNEST(CAST(? AS VARCHAR(16) ARRAY))) AND r.deleted = FALSE "
-            + "AND (s.tracked IS NULL OR s.tracked = TRUE)";
+            + "AND (s.tracked IS NULL OR s.tracked = TRUE) "
+            + "AND (l.record_id IS NULL OR l.in_scope = TRUE OR s.paused_link = TRUE OR s.tracked = TRUE)";
 
     private void bindCandidates(PreparedStatement ps, String pair, Set<RecordType> types) throws SQLException {
         ps.setString(1, pair);
-        ps.setArray(2, db.connection().createArrayOf("VARCHAR", types.stream().map(RecordType::id).toArray()));
+        ps.setString(2, pair);
+        ps.setArray(3, db.connection().createArrayOf("VARCHAR", types.stream().map(RecordType::id).toArray()));
     }
 
     private List<String> ids(String sql, String pair, RecordType type) throws SQLException {

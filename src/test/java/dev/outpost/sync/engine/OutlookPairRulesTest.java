@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.outpost.model.Record;
 import dev.outpost.model.RecordType;
 import dev.outpost.model.Validation;
+import dev.outpost.store.Link;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileFolder;
 import dev.outpost.store.RecordRepository;
@@ -328,6 +329,26 @@ class OutlookPairRulesTest {
                 assertThat(r.values()).doesNotContainKey("location").containsEntry("notes", "moved"));
         assertThat(records.find(later.id()).orElseThrow().values()).doesNotContainKey("notes");
         assertThat(subjects(RecordType.APPOINTMENT)).containsExactly("In ten days", "Today", "Tomorrow");
+    }
+
+    @Test
+    void anItemTakenOutOfTheSharingInOutlookNoLongerHoldsAPlaceUnderTheLimit() {
+        limit = 2;
+        appointment("Tomorrow", now.plus(Duration.ofDays(1)));
+        Record tenDays = appointment("In ten days", now.plus(Duration.ofDays(10)));
+        Record monthsAgo = appointment("Months ago", now.minus(Duration.ofDays(100)));
+        syncOutlook();
+        assertThat(sync.overLimit("outlook", RecordType.APPOINTMENT)).containsExactly(monthsAgo.id());
+
+        // The user takes the category off "Tomorrow" in Outlook: it leaves the scope, deleted nowhere.
+        outlook.scope(RecordType.APPOINTMENT, v -> !"Tomorrow".equals(v.get("subject")));
+        syncOutlook();
+        Record nextWeek = appointment("Next week", now.plus(Duration.ofDays(7))); // a new record: the limit ranks again
+        syncOutlook();
+
+        assertThat(sync.overLimit("outlook", RecordType.APPOINTMENT)).containsExactly(monthsAgo.id());
+        assertThat(sync.link("outlook", tenDays.id())).get().extracting(Link::inScope).isEqualTo(true);
+        assertThat(sync.link("outlook", nextWeek.id())).get().extracting(Link::inScope).isEqualTo(true);
     }
 
     @Test
