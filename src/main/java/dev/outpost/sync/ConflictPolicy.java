@@ -8,7 +8,11 @@ import java.util.stream.Collectors;
 public enum ConflictPolicy {
     /** Record the conflict, hold the record, and let the user decide. The default for the CRM. */
     ASK("ask"),
-    /** The endpoint's version wins (as Siebel Server Sync does). The default for Outlook. */
+    /**
+     * The endpoint's version wins. (DESIGN.md's "server-wins" for Outlook means "the CRM copy wins", as in Siebel
+     * Server Sync, whose server is the CRM. The outlook pair's endpoint is the mailbox, so there that rule is
+     * {@link #LOCAL_WINS}: after a run's CRM pass the copy here is the CRM's. See {@code OutlookPair}.)
+     */
     SERVER_WINS("server-wins"),
     /** This computer's version wins. */
     LOCAL_WINS("local-wins"),
