@@ -28,7 +28,7 @@ public final class DesktopApp {
     /** The system property that puts a profile without a connection in demo mode. */
     public static final String DEMO_PROPERTY = "outpost.demo";
     /** How many sample records a new demo CRM holds. */
-    static final int DEMO_RECORDS = 1000;
+    static final int DEMO_RECORDS = dev.outpost.demo.DemoOptions.DEMO_MODE_RECORDS;
 
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
 

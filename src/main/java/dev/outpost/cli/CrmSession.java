@@ -11,11 +11,14 @@ import dev.outpost.crm.CrmConnection;
 import dev.outpost.crm.DataverseEndpoint;
 import dev.outpost.crm.RetryPolicy;
 import dev.outpost.crm.TokenSource;
+import dev.outpost.demo.DemoOptions;
+import dev.outpost.demo.DemoServer;
 import dev.outpost.outlook.OutlookEndpoint;
 import dev.outpost.outlook.OutlookPair;
 import dev.outpost.outlook.OutlookSettings;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.OfflineStore;
+import dev.outpost.store.ProfileFolder;
 import dev.outpost.store.StoreException;
 import dev.outpost.sync.ConflictPolicy;
 import dev.outpost.sync.PushLimit;
@@ -27,14 +30,19 @@ final class CrmSession implements AutoCloseable {
     /** Exit code when a sign-in (an access token) is needed. */
     static final int SIGN_IN_NEEDED = 4;
 
+    /** The token the demo CRM and mailbox take; demo mode needs no sign-in. */
+    private static final String DEMO_TOKEN = "demo";
+
     final SyncPair crm;
     final Optional<SyncPair> outlook;
     private final Optional<OutlookEndpoint> mailbox;
+    private final Optional<DemoServer> demo;
 
-    private CrmSession(SyncPair crm, Optional<OutlookEndpoint> mailbox, int outlookLimit) {
+    private CrmSession(SyncPair crm, Optional<OutlookEndpoint> mailbox, int outlookLimit, Optional<DemoServer> demo) {
         this.crm = crm;
         this.mailbox = mailbox;
         this.outlook = mailbox.map(endpoint -> OutlookPair.of(endpoint, outlookLimit));
+        this.demo = demo;
     }
 
     /**
@@ -45,6 +53,9 @@ final class CrmSession implements AutoCloseable {
     static CrmSession open(OfflineStore store, Function<String, String> environment) {
         ConnectionSettings settings = ConnectionSettings.read(store.profile()).orElseThrow(() -> new StoreException(
                 "This profile is not connected to a CRM. Connect it with: outpost connect --crm-url URL"));
+        if (settings.demo()) {
+            return demo(store.profile(), settings);
+        }
         List<String> missing = new ArrayList<>();
         String crmToken = token(environment, settings.tokenVariable(), settings.crmUrl(), missing);
         Optional<String> graphToken = settings.mailbox().map(box -> token(environment, box.tokenVariable(),
@@ -58,7 +69,26 @@ final class CrmSession implements AutoCloseable {
         Optional<OutlookEndpoint> mailbox = settings.mailbox().map(box -> new OutlookEndpoint(
                 outlookSettings(box.graphUrl(), () -> bearer, box.options())));
         int limit = settings.mailbox().map(box -> box.options().limit()).orElse(PushLimit.OUTLOOK_DEFAULT);
-        return new CrmSession(crm, mailbox, limit);
+        return new CrmSession(crm, mailbox, limit, Optional.empty());
+    }
+
+    /**
+     * A demo-mode profile: the demo CRM and mailbox the window runs, started here on the profile's own demo data
+     * (kept in its folder, so the window and the command line see one demo) for as long as the command runs.
+     */
+    private static CrmSession demo(ProfileFolder profile, ConnectionSettings settings) {
+        DemoServer server;
+        try {
+            server = DemoServer.start(0, DemoOptions.defaults().folder(profile.path().resolve("demo"))
+                    .records(DemoOptions.DEMO_MODE_RECORDS).fixedToken(DEMO_TOKEN));
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot start the demo CRM of this profile (" + e.getMessage() + "). Check that "
+                    + profile.path() + " is writable, and try again.", e);
+        }
+        SyncPair crm = SyncPair.of("crm", new DataverseEndpoint(connection(server.url(), DEMO_TOKEN), RetryPolicy.defaults(),
+                settings.mineOnly()), ConflictPolicy.ASK);
+        OutlookEndpoint mailbox = new OutlookEndpoint(OutlookSettings.of(server.graphUrl(), () -> DEMO_TOKEN));
+        return new CrmSession(crm, Optional.of(mailbox), PushLimit.OUTLOOK_DEFAULT, Optional.of(server));
     }
 
     /** The endpoint's settings from the options {@code outpost connect} saved. */
@@ -85,6 +115,7 @@ final class CrmSession implements AutoCloseable {
     @Override
     public void close() {
         mailbox.ifPresent(OutlookEndpoint::close);
+        demo.ifPresent(DemoServer::stop);
     }
 
     /** A sync that cannot start without a sign-in: exit code 4. */

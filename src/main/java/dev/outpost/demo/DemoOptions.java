@@ -26,6 +26,9 @@ public record DemoOptions(Path folder, int records, long seed, Instant sampleTim
         int mailboxItems) {
 
     /** An in-memory server with no CRM sample data, a modest sample mailbox (200 items), no fixed token, no faults, seed 42. */
+    /** How many sample records a demo-mode profile's demo CRM starts with (the window and the CLI alike). */
+    public static final int DEMO_MODE_RECORDS = 1000;
+
     public static DemoOptions defaults() {
         return new DemoOptions(null, 0, 42, null, null, Duration.ofHours(1), Duration.ofDays(7), new DemoFaults(42),
                 Clock.systemUTC(), 8, 200);
