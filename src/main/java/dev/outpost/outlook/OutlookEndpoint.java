@@ -1,10 +1,12 @@
 package dev.outpost.outlook;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.microsoft.graph.models.Entity;
 import com.microsoft.kiota.ApiException;
@@ -106,6 +108,23 @@ public final class OutlookEndpoint implements Endpoint, AutoCloseable {
     @Override
     public Optional<RemoteRecord> fetch(RecordType type, String remoteId) {
         return inScope(type, get(kind(type), remoteId));
+    }
+
+    /**
+     * {@inheritDoc} Whatever the category and the calendar window: the engine asks this before it takes an item
+     * missing from a complete listing for deleted, and an event that only aged out of the window is not.
+     */
+    @Override
+    public List<RemoteRecord> fetchReferenced(RecordType type, Set<String> remoteIds) {
+        List<RemoteRecord> found = new ArrayList<>();
+        for (String remoteId : remoteIds) {
+            get(kind(type), remoteId).ifPresent(read -> {
+                if (read instanceof ItemRead.Readable ok) {
+                    found.add(ok.record());
+                }
+            });
+        }
+        return found;
     }
 
     private <T extends Entity> Optional<ItemRead> get(OutlookItems<T> kind, String remoteId) {

@@ -92,12 +92,7 @@ final class PullPhase {
                 continue;
             }
             if (listing && run.state.pairHadLinks) {
-                // A complete listing: a linked record it does not hold was deleted there.
-                for (String remoteId : run.store.inScopeRemoteIds(run.pair.name(), type)) {
-                    if (!seen.contains(remoteId)) {
-                        removals.put(remoteId, new RemoteChange.Removal(remoteId));
-                    }
-                }
+                absentFromTheListing(changes, removals);
             }
             int deletions = localDeletions(removals.keySet());
             if (run.guardTrips(deletions, () -> run.store.liveCount(type))) {
@@ -112,6 +107,32 @@ final class PullPhase {
             last.addAll(removals.values());
             apply(last, page.anchor());
             return true;
+        }
+    }
+
+    /**
+     * A complete listing that does not hold a linked record: deleted there — unless the endpoint still has it, and
+     * only a window or a filter left it out (a calendar listing covers the window of today, not last week's).
+     * Asked by id, whatever the scope, so that ageing out of a window never deletes anything anywhere.
+     */
+    private void absentFromTheListing(Map<String, RemoteChange> changes, Map<String, RemoteChange> removals) {
+        Set<String> absent = new HashSet<>();
+        for (String remoteId : run.store.inScopeRemoteIds(run.pair.name(), type)) {
+            if (!seen.contains(remoteId)) {
+                absent.add(remoteId);
+            }
+        }
+        if (absent.isEmpty()) {
+            return;
+        }
+        Set<String> stillThere = new HashSet<>();
+        run.pair.endpoint().fetchReferenced(type, absent).forEach(r -> stillThere.add(r.remoteId()));
+        for (String remoteId : absent) {
+            if (stillThere.contains(remoteId)) {
+                changes.put(remoteId, new RemoteChange.OutOfScope(remoteId));
+            } else {
+                removals.put(remoteId, new RemoteChange.Removal(remoteId));
+            }
         }
     }
 

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.outpost.model.Record;
 import dev.outpost.model.RecordType;
+import dev.outpost.outlook.OutlookEndpoint;
 import dev.outpost.outlook.OutlookPair;
 import dev.outpost.outlook.OutlookSettings;
 import dev.outpost.outlook.SyncRound;
@@ -180,6 +181,36 @@ class CrmAndOutlookSyncTest {
         assertThat(p.link(OutlookPair.NAME, local.id()).map(Link::inScope)).contains(false);
         assertThat(p.mailboxItems("me/events").stream().filter(e -> e.path("subject").asText().equals("Leaves the window")))
                 .as("events of that subject in the mailbox").hasSize(1);
+    }
+
+    @Test
+    void anEventLeftOutOfAListingOfANarrowerWindowIsDeletedNowhere() throws Exception {
+        // As when the window moves on (the anchor expires weekly) or `connect --calendar-window` narrows it: the
+        // next listing covers the new window only, and an event outside it is missing, not deleted.
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(20));
+        ObjectNode event = JSON.createObjectNode().put("subject", "Outside the narrow window");
+        event.set("start", MailboxColleague.dateTime(start));
+        event.set("end", MailboxColleague.dateTime(start.plus(Duration.ofHours(1))));
+        event.putArray("categories").add(OutlookSettings.DEFAULT_CATEGORY);
+        String itemId = p.mailbox.post("me/events", event).get("id").asText();
+        assertDone(p.sync());
+        Record local = appointment("Outside the narrow window");
+        String crmId = p.link("crm", local.id()).orElseThrow().remoteId();
+
+        p.store.sync().clearAnchor(OutlookPair.NAME, RecordType.APPOINTMENT);
+        OutlookEndpoint narrow = new OutlookEndpoint(OutlookSettings.of(p.server.graphUrl(), () -> CrmAndMailboxProfile.TOKEN)
+                .calendarWindow(30, 7));
+        try (narrow) {
+            SyncRound.Reports listed = p.sync(p.outlookPair(narrow));
+            for (SyncReport report : listed.all()) {
+                assertThat(report.types()).allSatisfy(t -> assertThat(t.pulledDeleted() + t.pushedDeleted())
+                        .as("%s deletions in %s", t.type(), report.pair()).isZero());
+            }
+        }
+        assertThat(p.store.records().find(local.id()).map(Record::deleted)).contains(false);
+        assertThat(p.crm.read("appointments", crmId, "subject")).isEqualTo("Outside the narrow window");
+        assertThat(p.mailbox.get("me/events/" + itemId)).isNotNull();
+        assertThat(p.link(OutlookPair.NAME, local.id()).map(Link::inScope)).contains(false);
     }
 
     @Test

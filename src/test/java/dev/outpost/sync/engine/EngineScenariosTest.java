@@ -115,6 +115,29 @@ class EngineScenariosTest extends EngineFixture {
     }
 
     @Test
+    void aRecordAbsentFromAReListingButStillThereOnlyLeftTheScopeAndIsDeletedNowhere() {
+        // A calendar listing covers today's window: last month's events are missing from it, not deleted.
+        var aged = remote.createRemote(RecordType.CONTACT, Map.of("lastName", "Aged", "category", "old"));
+        remote.createRemote(RecordType.CONTACT, Map.of("lastName", "Current", "category", "keep"));
+        var gone = remote.createRemote(RecordType.CONTACT, Map.of("lastName", "Gone", "category", "keep"));
+        sync();
+        remote.remove(RecordType.CONTACT, gone.remoteId());
+        remote.scope(RecordType.CONTACT, v -> !"old".equals(v.get("category")));
+        remote.faults().expireAnchorsUntilReset(); // the window moved: the next pull is a complete listing
+
+        SyncReport report = sync();
+        remote.faults().reset();
+
+        assertThat(maybeLocal(RecordType.CONTACT, "Aged")).isPresent();
+        assertThat(remote.get(RecordType.CONTACT, aged.remoteId())).isPresent();
+        assertThat(maybeLocal(RecordType.CONTACT, "Gone")).isEmpty();
+        assertThat(report(report, RecordType.CONTACT).pulledDeleted()).isEqualTo(1);
+        assertThat(store.sync().link("crm", local(RecordType.CONTACT, "Aged").id())).get()
+                .extracting(dev.outpost.store.Link::inScope).isEqualTo(false);
+        assertThat(sync().pushed()).isZero();
+    }
+
+    @Test
     void manyRemoteDeletionsStopAndAskThenGoThroughWhenConfirmed() {
         List<String> ids = accounts(100, "Company");
         sync();
