@@ -114,6 +114,13 @@ final class CrmSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (crm.endpoint() instanceof AutoCloseable client) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not release the CRM connection", e);
+            }
+        }
         mailbox.ifPresent(OutlookEndpoint::close);
         demo.ifPresent(DemoServer::stop);
     }

@@ -69,7 +69,6 @@ public final class SyncRound {
             return new Reports(first, Optional.of(mailbox), Optional.empty());
         }
         // Accounts and opportunities that the changed records refer to are already linked: the first pass saw to it.
-        // Once SyncPair carries per-pair rules, they are to be passed on here too.
         SyncPair again = new SyncPair(crm.name(), crm.endpoint(), crm.policy(), changedHere, crm.guard(), crm.rules());
         return new Reports(first, Optional.of(mailbox), Optional.of(engine.run(again, options)));
     }

@@ -116,8 +116,7 @@ final class SyncRecordRows {
         return now.record();
     }
 
-    /** Removes a tombstone no pair links any more: nothing is left to sync about it. */
-    /** Removes a tombstone no pair links; true when it was removed. */
+    /** Removes a tombstone no pair links any more (nothing is left to sync about it); true when it was removed. */
     boolean purgeIfUnlinked(String id) throws SQLException {
         try (PreparedStatement ps = db.connection().prepareStatement(
                 "DELETE FROM record WHERE id = ? AND deleted = TRUE AND NOT EXISTS (SELECT 1 FROM link WHERE record_id = ?)")) {

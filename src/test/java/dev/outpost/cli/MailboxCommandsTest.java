@@ -127,6 +127,10 @@ class MailboxCommandsTest {
             assertThat(mailbox.all("me/contacts")).filteredOn(c -> c.path("surname").asText().equals("Tracked")).hasSize(1);
         }
         assertThat(CliRun.run(profile, "untrack", "contact", "nosuchid").exitCode).isEqualTo(1);
+        String account = CliRun.run(profile, "create", "account", "name=Not for Outlook").out.strip();
+        CliRun refused = CliRun.run(profile, "track", "account", account);
+        assertThat(refused.exitCode).isEqualTo(2);
+        assertThat(refused.err).contains("Only contacts, tasks and appointments");
     }
 
     @Test

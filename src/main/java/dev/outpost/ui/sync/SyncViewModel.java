@@ -232,13 +232,16 @@ public final class SyncViewModel {
     /** Runs on the sync thread. */
     private Boolean runOnce() throws Exception {
         SyncPair crm = connection.pair();
-        Optional<SyncPair> outlook = connection.outlookPair(); // both tokens checked before anything runs
+        Optional<SyncPair> outlook = Optional.empty();
         try {
+            outlook = connection.outlookPair(); // both tokens checked before anything runs
             new SyncRound(new SyncEngine(store, java.time.Clock.systemUTC(), validation)).run(observed(crm),
                     outlook.map(this::observed), RunOptions.normal().cancelledWhen(cancelled::get));
         } finally {
-            outlook.map(SyncPair::endpoint).filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast)
-                    .ifPresent(SyncViewModel::closeQuietly);
+            // Each run's endpoints hold HTTP clients (a selector thread and a connection pool): release them.
+            java.util.stream.Stream.concat(java.util.stream.Stream.of(crm), outlook.stream()).map(SyncPair::endpoint)
+                    .filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast)
+                    .forEach(SyncViewModel::closeQuietly);
         }
         return Boolean.TRUE;
     }
