@@ -30,8 +30,7 @@ final class CrmSession implements AutoCloseable {
     /** Exit code when a sign-in (an access token) is needed. */
     static final int SIGN_IN_NEEDED = 4;
 
-    /** The token the demo CRM and mailbox take; demo mode needs no sign-in. */
-    private static final String DEMO_TOKEN = "demo";
+    private static final String DEMO_TOKEN = DemoOptions.DEMO_MODE_TOKEN;
 
     final SyncPair crm;
     final Optional<SyncPair> outlook;
@@ -79,8 +78,7 @@ final class CrmSession implements AutoCloseable {
     private static CrmSession demo(ProfileFolder profile, ConnectionSettings settings) {
         DemoServer server;
         try {
-            server = DemoServer.start(0, DemoOptions.defaults().folder(profile.path().resolve("demo"))
-                    .records(DemoOptions.DEMO_MODE_RECORDS).fixedToken(DEMO_TOKEN));
+            server = DemoServer.start(0, DemoOptions.demoMode(profile.path(), DemoOptions.DEMO_MODE_RECORDS));
         } catch (java.io.IOException e) {
             throw new StoreException("Cannot start the demo CRM of this profile (" + e.getMessage() + "). Check that "
                     + profile.path() + " is writable, and try again.", e);
@@ -93,9 +91,8 @@ final class CrmSession implements AutoCloseable {
 
     /** The endpoint's settings from the options {@code outpost connect} saved. */
     static OutlookSettings outlookSettings(URI graphUrl, Supplier<String> token, ConnectionSettings.MailboxOptions options) {
-        return OutlookSettings.of(graphUrl, token).shareCategory(options.category())
-                .calendarWindow(options.daysBack(), options.daysAhead()).autocapture(options.autocapture())
-                .shareReplies(options.shareReplies());
+        return OutlookSettings.of(graphUrl, token).choices(options.category(), options.daysBack(), options.daysAhead(),
+                options.autocapture(), options.shareReplies());
     }
 
     private static String token(Function<String, String> environment, String variable, URI server, List<String> missing) {

@@ -28,6 +28,17 @@ public record DemoOptions(Path folder, int records, long seed, Instant sampleTim
     /** An in-memory server with no CRM sample data, a modest sample mailbox (200 items), no fixed token, no faults, seed 42. */
     /** How many sample records a demo-mode profile's demo CRM starts with (the window and the CLI alike). */
     public static final int DEMO_MODE_RECORDS = 1000;
+    /** The token a demo-mode profile's demo CRM and mailbox take: demo mode needs no sign-in. */
+    public static final String DEMO_MODE_TOKEN = "demo";
+
+    /**
+     * The demo a profile in demo mode runs, in the window and on the command line alike: file-backed in the
+     * profile's {@code demo} folder, so it survives a restart (a fresh demo would look like every record deleted,
+     * which the mass-delete guard would hold back) and both see the same data.
+     */
+    public static DemoOptions demoMode(Path profileFolder, int records) {
+        return defaults().folder(profileFolder.resolve("demo")).records(records).fixedToken(DEMO_MODE_TOKEN);
+    }
 
     public static DemoOptions defaults() {
         return new DemoOptions(null, 0, 42, null, null, Duration.ofHours(1), Duration.ofDays(7), new DemoFaults(42),

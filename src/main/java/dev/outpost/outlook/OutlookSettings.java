@@ -90,6 +90,14 @@ public record OutlookSettings(URI baseUrl, Supplier<String> token, int pageSize,
                 wait, autocapture, shareReplies);
     }
 
+    /**
+     * The choices a profile keeps for its mailbox (`outpost connect`), all at once: the window and the command line
+     * both call this, so an option added here is a compile error until both pass it.
+     */
+    public OutlookSettings choices(String category, int back, int ahead, boolean capture, boolean replies) {
+        return shareCategory(category).calendarWindow(back, ahead).autocapture(capture).shareReplies(replies);
+    }
+
     public OutlookSettings autocapture(boolean on) {
         return new OutlookSettings(baseUrl, token, pageSize, shareCategory, daysBack, daysAhead, contactFolderId, clock,
                 maxRetryWait, on, shareReplies);

@@ -33,7 +33,7 @@ public final class SyncConnection implements AutoCloseable {
 
     /** The pair's name, the same as the CLI's, so {@code outpost conflicts} sees what the window made. */
     public static final String PAIR = "crm";
-    static final String DEMO_TOKEN = "demo";
+    static final String DEMO_TOKEN = DemoOptions.DEMO_MODE_TOKEN;
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncConnection.class);
 
@@ -78,10 +78,7 @@ public final class SyncConnection implements AutoCloseable {
     public synchronized void startDemoIfNeeded() throws IOException {
         if (isDemo() && demo == null) {
             long started = System.nanoTime();
-            // File-backed in the profile: the demo data survives a restart, so the next sync does not see
-            // every record gone (which the mass-delete guard would hold back).
-            demo = DemoServer.start(0, DemoOptions.defaults().folder(profile.path().resolve("demo"))
-                    .records(demoRecords).fixedToken(DEMO_TOKEN));
+            demo = DemoServer.start(0, DemoOptions.demoMode(profile.path(), demoRecords));
             LOG.info("Demo server on {} after {} ms", demo.url(), (System.nanoTime() - started) / 1_000_000);
         }
     }
@@ -184,9 +181,8 @@ public final class SyncConnection implements AutoCloseable {
         }
         String bearer = token;
         // As the command line builds it (CrmSession), so the window and `outpost sync` sync the same items.
-        OutlookSettings outlook = OutlookSettings.of(url, () -> bearer).shareCategory(options.category())
-                .calendarWindow(options.daysBack(), options.daysAhead()).autocapture(options.autocapture())
-                .shareReplies(options.shareReplies());
+        OutlookSettings outlook = OutlookSettings.of(url, () -> bearer).choices(options.category(), options.daysBack(),
+                options.daysAhead(), options.autocapture(), options.shareReplies());
         return Optional.of(OutlookPair.of(new OutlookEndpoint(outlook), options.limit()));
     }
 
