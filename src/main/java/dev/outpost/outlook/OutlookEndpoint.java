@@ -46,6 +46,8 @@ public final class OutlookEndpoint implements Endpoint, AutoCloseable {
     private final MailFeed mail;
     private final CalendarFeed calendar;
     private final MasterCategory category;
+    /** A dry run is under way: no write of any kind, the housekeeping ones included. */
+    private volatile boolean previewing;
 
     public OutlookEndpoint(OutlookSettings settings) {
         this(settings, duration -> Thread.sleep(duration));
@@ -67,7 +69,7 @@ public final class OutlookEndpoint implements Endpoint, AutoCloseable {
         this.calendar = new CalendarFeed(eventFeed, events);
         // Both folders share what they learn of conversations: a reply in Sent Items to a shared message in Inbox.
         ReplySharing replies = settings.shareReplies()
-                ? new ReplySharing(inbox, new SharedConversations(inbox, batch), batch) : null;
+                ? new ReplySharing(inbox, new SharedConversations(inbox, batch), batch, () -> previewing) : null;
         this.mail = new MailFeed(new DeltaFeed<>(inbox, batch, replies),
                 new DeltaFeed<>(new MessageItems(connection, "sentitems"), batch, replies));
     }
@@ -86,6 +88,11 @@ public final class OutlookEndpoint implements Endpoint, AutoCloseable {
         return "Outlook";
     }
 
+    @Override
+    public void previewing(boolean preview) {
+        this.previewing = preview;
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -95,7 +102,9 @@ public final class OutlookEndpoint implements Endpoint, AutoCloseable {
      */
     @Override
     public ChangePage changes(RecordType type, Optional<String> from) {
-        category.ensure();
+        if (!previewing) {
+            category.ensure(); // a preview lists by the category's name: items carry it whether or not the mailbox lists it
+        }
         if (type == RecordType.EMAIL) {
             return mail.changes(from);
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +27,14 @@ final class ReplySharing {
     private final MessageItems messages;
     private final SharedConversations conversations;
     private final GraphBatch batch;
+    private final BooleanSupplier previewing;
 
-    ReplySharing(MessageItems messages, SharedConversations conversations, GraphBatch batch) {
+    /** @param previewing whether a dry run is under way: the replies are then in scope but not tagged */
+    ReplySharing(MessageItems messages, SharedConversations conversations, GraphBatch batch, BooleanSupplier previewing) {
         this.messages = messages;
         this.conversations = conversations;
         this.batch = batch;
+        this.previewing = previewing;
     }
 
     /** The page's replies, by id, as read after tagging (or before, when the tag failed). */
@@ -54,6 +58,11 @@ final class ReplySharing {
         unshared.stream().filter(m -> shared.contains(m.getConversationId())).forEach(m -> replies.put(m.getId(), m));
         if (replies.isEmpty()) {
             return Map.of();
+        }
+        if (previewing.getAsBoolean()) {
+            Map<String, ItemRead> untagged = new LinkedHashMap<>();
+            replies.forEach((id, m) -> untagged.put(id, messages.read(m)));
+            return untagged;
         }
         Map<String, RequestInformation> tags = new LinkedHashMap<>();
         replies.forEach((id, m) -> tags.put(id, messages.shareRequest(m)));

@@ -78,6 +78,14 @@ public interface Endpoint {
         return remoteIds.stream().<WriteOutcome>map(id -> new WriteOutcome.Written(id, "")).toList();
     }
 
+    /**
+     * Whether the run about to start is a preview ({@code true}: a dry run) or a real one. A previewed endpoint
+     * makes none of its own housekeeping writes either (Outlook: adding the sharing category to the mailbox,
+     * tagging replies), so a dry run changes nothing anywhere. Called before every run.
+     */
+    default void previewing(boolean preview) {
+    }
+
     /** How many writes to send in one {@link #write} call. */
     default int batchSize() {
         return 50;

@@ -24,6 +24,11 @@ public abstract class ForwardingEndpoint implements Endpoint {
     }
 
     @Override
+    public void previewing(boolean preview) {
+        inner.previewing(preview);
+    }
+
+    @Override
     public int batchSize() {
         return inner.batchSize();
     }

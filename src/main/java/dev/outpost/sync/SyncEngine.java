@@ -46,6 +46,7 @@ public final class SyncEngine {
     /** Runs the pair once. A dry run reads the endpoint but writes nothing anywhere, and returns the plan. */
     public SyncReport run(SyncPair given, RunOptions options) {
         Instant started = clock.instant();
+        given.endpoint().previewing(options.dryRun());
         // Reference fields travel as the endpoint's ids and are kept here as local ids.
         ReferenceMapping mapping = new ReferenceMapping(given.endpoint(), store, given.name());
         SyncPair pair = given.withEndpoint(mapping);

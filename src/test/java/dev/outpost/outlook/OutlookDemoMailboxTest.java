@@ -70,11 +70,7 @@ class OutlookDemoMailboxTest {
 
     @Test
     void theSharingCategoryMissingFromTheMailboxIsAddedAtTheFirstSyncOnce() {
-        for (JsonNode c : send("GET", "me/outlook/masterCategories", null).path("value")) {
-            if (c.path("displayName").asText().equalsIgnoreCase(SHARED)) {
-                send("DELETE", "me/outlook/masterCategories/" + c.path("id").asText(), null);
-            }
-        }
+        deleteTheSharingCategory();
         assertThat(categoryNames()).doesNotContain(SHARED);
         OutlookEndpoint outlook = endpoint(s -> s);
 
@@ -169,6 +165,32 @@ class OutlookDemoMailboxTest {
     }
 
     @Test
+    void aDryRunAddsNoCategoryAndTagsNoReplyButPreviewsTheReplyAsComingDown() {
+        deleteTheSharingCategory();
+        JsonNode inbox = send("GET", "me/mailFolders/inbox/messages?$top=50", null).path("value");
+        String sharedId = inbox.get(0).path("id").asText();
+        categories(sharedId, SHARED);
+        send("POST", "me/messages/" + sharedId + "/reply", GraphStub.JSON.createObjectNode().put("comment", "Agreed."));
+        String reply = idIn(send("GET", "me/mailFolders/sentitems/messages?$top=50", null).path("value"),
+                inbox.get(0).path("conversationId").asText());
+        String replyBefore = send("GET", "me/messages/" + reply, null).toString();
+
+        try (OfflineStore store = OfflineStore.open(new ProfileFolder(profile))) {
+            OutlookEndpoint outlook = endpoint(s -> s.shareReplies(true));
+            var preview = new SyncEngine(store.sync()).run(OutlookPair.of(outlook), RunOptions.preview());
+
+            assertThat(preview.plan()).as("the reply is in the plan").anyMatch(a -> reply.equals(a.remoteId()));
+            assertThat(categoryNames()).as("no category added by a preview").doesNotContain(SHARED);
+            assertThat(send("GET", "me/messages/" + reply, null).toString()).as("the reply untouched").isEqualTo(replyBefore);
+
+            new SyncEngine(store.sync()).run(OutlookPair.of(outlook), RunOptions.normal());
+
+            assertThat(categoryNames()).as("a real run after the preview adds it").containsOnlyOnce(SHARED);
+            assertThat(send("GET", "me/messages/" + reply, null).path("categories").toString()).contains(SHARED);
+        }
+    }
+
+    @Test
     void withoutTheOptionAReplyInASharedConversationStaysOutOfScope() {
         JsonNode inbox = send("GET", "me/mailFolders/inbox/messages?$top=50", null).path("value");
         String sharedId = inbox.get(0).path("id").asText();
@@ -218,6 +240,14 @@ class OutlookDemoMailboxTest {
             all.addAll(page.changes());
         }
         return all;
+    }
+
+    private void deleteTheSharingCategory() {
+        for (JsonNode c : send("GET", "me/outlook/masterCategories", null).path("value")) {
+            if (c.path("displayName").asText().equalsIgnoreCase(SHARED)) {
+                send("DELETE", "me/outlook/masterCategories/" + c.path("id").asText(), null);
+            }
+        }
     }
 
     private List<String> categoryNames() {
