@@ -1,18 +1,22 @@
 package dev.outpost.cli;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.outpost.auth.AdminDefaults;
+import dev.outpost.auth.SignInSettings;
 import dev.outpost.model.RecordType;
 import dev.outpost.outlook.OutlookPair;
 import dev.outpost.outlook.OutlookSettings;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.ConnectionSettings.MailboxOptions;
 import dev.outpost.store.OfflineStore;
+import dev.outpost.store.ProfileIdentity;
 import dev.outpost.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,6 +66,28 @@ final class ConnectCommand extends StoreCommand {
             + "shared e-mail (default: off).")
     Boolean shareReplies;
 
+    @Option(names = "--client-id", paramLabel = "ID", description = "Sign in with Microsoft Entra ID (outpost login) "
+            + "instead of reading tokens from environment variables: the application id of Outpost's app registration "
+            + "(default: the one in IT's " + AdminDefaults.FILE_NAME + ").")
+    String clientId;
+
+    @Option(names = "--authority", paramLabel = "URL", description = "Where to sign in (default: "
+            + "https://login.microsoftonline.com/organizations/, or IT's choice).")
+    String authority;
+
+    @Option(names = "--tenant", paramLabel = "TENANT", description = "Sign in at this tenant (its id or domain): short "
+            + "for --authority https://login.microsoftonline.com/TENANT/.")
+    String tenant;
+
+    @Option(names = "--export", paramLabel = "FILE", description = "When this moves the profile to another CRM: save "
+            + "the changes not yet synchronized to FILE (JSON; outpost import FILE brings them back) before the offline "
+            + "copy of the old CRM is removed.")
+    Path exportTo;
+
+    @Option(names = "--discard-unsynced", description = "When this moves the profile to another CRM: remove the offline "
+            + "copy of the old CRM even though it holds changes not yet synchronized. They are lost.")
+    boolean discardUnsynced;
+
     @Override
     int run(OfflineStore store) {
         Optional<ConnectionSettings> current = ConnectionSettings.read(store.profile());
@@ -70,8 +96,9 @@ final class ConnectCommand extends StoreCommand {
         try {
             Set<RecordType> whole = EnumSet.noneOf(RecordType.class);
             syncedWhole.forEach(name -> whole.add(RecordType.parse(name)));
-            wanted = new ConnectionSettings(URI.create(crmUrl), tokenVariable).syncingWhole(whole)
+            ConnectionSettings given = new ConnectionSettings(URI.create(crmUrl), tokenVariable).syncingWhole(whole)
                     .withMailbox(Optional.ofNullable(graphUrl).map(url -> mailbox(url, currentBox)));
+            wanted = given.withSignIn(signIn(current, given.crmUrl()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -84,7 +111,8 @@ final class ConnectCommand extends StoreCommand {
             throw new ParameterException(spec.commandLine(), "The CRM must be reached over https (only a server on this "
                     + "computer, like the demo server, may use http).");
         }
-        boolean otherServer = current.isPresent() && !current.get().crmUrl().equals(wanted.crmUrl());
+        boolean otherServer = current.isPresent() && !ProfileIdentity.normalize(current.get().crmUrl())
+                .equals(ProfileIdentity.normalize(wanted.crmUrl()));
         Optional<URI> currentMailbox = current.flatMap(ConnectionSettings::mailbox).map(ConnectionSettings.Mailbox::graphUrl);
         boolean otherMailbox = currentMailbox.isPresent() && wanted.mailbox().isPresent()
                 && !currentMailbox.get().equals(wanted.mailbox().get().graphUrl());
@@ -93,10 +121,12 @@ final class ConnectCommand extends StoreCommand {
             throw new StoreException("This profile syncs with the mailbox at " + currentMailbox.get() + ". Switching to "
                     + "another mailbox is not supported yet; use a new profile with --profile DIR.");
         }
-        if (otherServer && (store.sync().linkCount("crm") > 0 || store.records().status().totalPending() > 0)) {
-            // Switching servers must wipe the offline copy after a warning: that flow is not built yet.
-            throw new StoreException("This profile holds data of " + current.get().crmUrl() + ". Switching to another "
-                    + "server is not supported yet; use a new profile with --profile DIR.");
+        if (otherServer && ProfileSwitch.holdsData(store)) {
+            // The offline copy is the old server's: it goes (after the export asked for), then connect anew.
+            new ProfileSwitch(out()).removeCopyOf(store, current.get().crmUrl().toString(), exportTo, discardUnsynced);
+            try (OfflineStore fresh = OfflineStore.open(store.profile())) {
+                return run(fresh);
+            }
         }
         // A type whose filter changed is listed again in full at the next sync: rows that left the filter are
         // then reported out of scope (unlinked here, deleted nowhere), rows that entered it come down.
@@ -111,13 +141,59 @@ final class ConnectCommand extends StoreCommand {
         wanted.mailbox().ifPresent(box -> relistWhatTheOptionsChanged(store, before, box.options()));
         String renamed = wanted.mailbox().map(box -> renameNote(store, before, box.options())).orElse("");
         wanted.write(store.profile());
-        out().println("Connected to " + wanted.crmUrl() + ". The access token is read from $" + tokenVariable
-                + " at each sync. " + filterSummary(wanted) + wanted.mailbox().map(box -> " Outlook mailbox: "
-                + box.graphUrl() + ", token from $" + box.tokenVariable() + "; " + optionsSummary(box.options()))
+        ProfileIdentity kept = ProfileIdentity.read(store.profile()).filter(was -> !otherServer)
+                .orElse(new ProfileIdentity(wanted.crmUrl(), "", "")); // the user is known at the first sign-in
+        new ProfileIdentity(wanted.crmUrl(), kept.user(), kept.tenant()).write(store.profile());
+        boolean signsIn = wanted.signIn().isPresent();
+        out().println("Connected to " + wanted.crmUrl() + ". " + (signsIn ? "Tokens come from your sign-in (outpost "
+                + "login). " : "The access token is read from $" + tokenVariable + " at each sync. ")
+                + filterSummary(wanted) + wanted.mailbox().map(box -> " Outlook mailbox: "
+                + box.graphUrl() + (signsIn ? "" : ", token from $" + box.tokenVariable()) + "; "
+                + optionsSummary(box.options()))
                 .orElse(currentMailbox.isPresent()
                         ? " The Outlook mailbox is no longer synced (give --graph-url to keep it)." : "")
                 + renamed + " Run: outpost sync");
         return OutpostCommand.DONE;
+    }
+
+    /**
+     * How the profile gets its tokens. Sign-in options given: a sign-in, checked now as it will be made (with IT's
+     * defaults). None given: the sign-in this profile already has for the same CRM is kept, unless --access-token-env
+     * asks for tokens from the environment; a new connection signs in when IT's admin file names a client id.
+     */
+    private Optional<ConnectionSettings.SignInChoice> signIn(Optional<ConnectionSettings> current, URI crm) {
+        if (authority != null && tenant != null) {
+            throw new ParameterException(spec.commandLine(), "--authority and --tenant both say where to sign in: give one.");
+        }
+        AdminDefaults admin = AdminDefaults.forThisInstallation();
+        admin.warning().ifPresent(out()::println);
+        try {
+            Optional<URI> where = Optional.ofNullable(authority).map(a -> URI.create(a.strip()))
+                    .or(() -> Optional.ofNullable(tenant).map(SignInSettings::tenantAuthority));
+            if (clientId != null || where.isPresent()) {
+                ConnectionSettings.SignInChoice choice = new ConnectionSettings.SignInChoice(
+                        Optional.ofNullable(clientId).map(String::strip), where);
+                AdminDefaults.Resolution resolved = admin.resolve(choice.clientId(), choice.authority());
+                resolved.messages().stream().filter(m -> admin.warning().map(w -> !w.equals(m)).orElse(true))
+                        .forEach(out()::println);
+                SignInSettings settings = resolved.settings().orElseThrow(() -> new IllegalArgumentException(
+                        "Signing in needs a client id: give --client-id ID (the application id of Outpost's app "
+                                + "registration; ask IT)"));
+                out().println("Sign-in: client id " + settings.clientId() + " at " + settings.authority() + ".");
+                return Optional.of(choice);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--access-token-env")) {
+            return Optional.empty();
+        }
+        Optional<ConnectionSettings.SignInChoice> kept = current.filter(c -> c.crmUrl().equals(crm))
+                .flatMap(ConnectionSettings::signIn);
+        if (kept.isPresent() || admin.clientId().isEmpty()) {
+            return kept;
+        }
+        return Optional.of(new ConnectionSettings.SignInChoice(Optional.empty(), Optional.empty()));
     }
 
     /**

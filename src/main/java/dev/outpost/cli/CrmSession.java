@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.outpost.auth.SignIn;
+import dev.outpost.auth.SignInFailedException;
+import dev.outpost.auth.SignInRequiredException;
+import dev.outpost.auth.SignInSettings;
 import dev.outpost.crm.CrmConnection;
 import dev.outpost.crm.DataverseEndpoint;
 import dev.outpost.crm.RetryPolicy;
@@ -19,13 +23,19 @@ import dev.outpost.outlook.OutlookSettings;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileFolder;
+import dev.outpost.store.ProfileIdentity;
 import dev.outpost.store.StoreException;
 import dev.outpost.sync.ConflictPolicy;
 import dev.outpost.sync.PushLimit;
 import dev.outpost.sync.SyncPair;
 
-/** The pairs of a connected profile: the CRM, and the Outlook mailbox when one is connected; tokens from the environment. */
+/**
+ * The pairs of a connected profile: the CRM, and the Outlook mailbox when one is connected; tokens from the profile's
+ * sign-in when it has one, else from environment variables.
+ */
 final class CrmSession implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CrmSession.class);
 
     /** Exit code when a sign-in (an access token) is needed. */
     static final int SIGN_IN_NEEDED = 4;
@@ -55,6 +65,12 @@ final class CrmSession implements AutoCloseable {
         if (settings.demo()) {
             return demo(store.profile(), settings);
         }
+        Optional<SignIn> signIn = ProfileSignIn.of(store.profile(), settings, environment,
+                message -> LOG.warn("{}", message));
+        if (signIn.isPresent()) {
+            refuseAnotherUsersCopy(store.profile(), signIn.get());
+            return signedIn(signIn.get(), settings);
+        }
         List<String> missing = new ArrayList<>();
         String crmToken = token(environment, settings.tokenVariable(), settings.crmUrl(), missing);
         Optional<String> graphToken = settings.mailbox().map(box -> token(environment, box.tokenVariable(),
@@ -67,6 +83,45 @@ final class CrmSession implements AutoCloseable {
         String bearer = graphToken.orElse("");
         Optional<OutlookEndpoint> mailbox = settings.mailbox().map(box -> new OutlookEndpoint(
                 outlookSettings(box.graphUrl(), () -> bearer, box.options())));
+        int limit = settings.mailbox().map(box -> box.options().limit()).orElse(PushLimit.OUTLOOK_DEFAULT);
+        return new CrmSession(crm, mailbox, limit, Optional.empty());
+    }
+
+    /**
+     * A profile that signs in: a token for the CRM (and for Graph) from the sign-in's cache, renewed silently; each
+     * request asks again, so a long sync outlives its first token.
+     */
+    /**
+     * The offline copy belongs to the user recorded at the last sign-in: never sync it under someone else's account
+     * (their CRM would receive the first user's changes as theirs). {@code outpost login} as the new user offers the
+     * reset; signing in as the recorded user again lets the sync go on.
+     */
+    private static void refuseAnotherUsersCopy(ProfileFolder profile, SignIn signIn) {
+        Optional<ProfileIdentity> recorded = ProfileIdentity.read(profile).filter(identity -> !identity.user().isEmpty());
+        Optional<dev.outpost.auth.SignedInUser> now = signIn.signedInUser();
+        if (recorded.isPresent() && now.isPresent() && !recorded.get().user().equalsIgnoreCase(now.get().user())) {
+            throw new StoreException("This profile holds the offline copy of " + recorded.get().user() + ", but "
+                    + now.get().user() + " is signed in. Sign in as " + recorded.get().user() + " (outpost login), or "
+                    + "switch this profile to " + now.get().user() + ": outpost login --export FILE (or "
+                    + "--discard-unsynced).");
+        }
+    }
+
+    private static CrmSession signedIn(SignIn signIn, ConnectionSettings settings) {
+        String crmScope = SignInSettings.crmScope(settings.crmUrl());
+        Optional<String> graphScope = settings.mailbox().map(box -> SignInSettings.graphScope(box.graphUrl()));
+        try {
+            signIn.token(crmScope);
+            graphScope.ifPresent(signIn::token);
+        } catch (SignInRequiredException e) {
+            throw new SignInNeededException(e.reason() + ". Sign in first: outpost login");
+        } catch (SignInFailedException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+        SyncPair crm = SyncPair.of("crm", new DataverseEndpoint(CrmConnection.forSync(settings.crmUrl(),
+                () -> signIn.token(crmScope)), RetryPolicy.defaults(), settings.mineOnly()), ConflictPolicy.ASK);
+        Optional<OutlookEndpoint> mailbox = settings.mailbox().map(box -> new OutlookEndpoint(
+                outlookSettings(box.graphUrl(), () -> signIn.token(graphScope.orElseThrow()), box.options())));
         int limit = settings.mailbox().map(box -> box.options().limit()).orElse(PushLimit.OUTLOOK_DEFAULT);
         return new CrmSession(crm, mailbox, limit, Optional.empty());
     }

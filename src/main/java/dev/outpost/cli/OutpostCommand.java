@@ -22,6 +22,7 @@ import picocli.CommandLine.TypeConversionException;
                 DeleteCommand.class, RestoreCommand.class, StatusCommand.class, ConnectCommand.class, SyncCommand.class,
                 ConflictsCommand.class, ResolveCommand.class, IssuesCommand.class, TrackCommand.Track.class,
                 TrackCommand.Untrack.class, DemoServerCommand.class, BenchCommand.class,
+                ExportUnsyncedCommand.class, ImportCommand.class, LoginCommand.class, LogoutCommand.class,
                 CommandLine.HelpCommand.class})
 public final class OutpostCommand implements Callable<Integer> {
 

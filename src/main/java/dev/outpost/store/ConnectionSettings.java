@@ -32,9 +32,26 @@ import dev.outpost.model.RecordType;
  *                      plus the records those refer to
  * @param mailbox       the Outlook mailbox synced too, if any, with its options; in demo mode always the demo
  *                      server's
+ * @param signIn        the sign-in the user chose with {@code outpost connect}; when present, tokens come from the
+ *                      profile's sign-in instead of the environment variables
  */
 public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo, Set<RecordType> syncedWhole,
-        Optional<Mailbox> mailbox) {
+        Optional<Mailbox> mailbox, Optional<SignInChoice> signIn) {
+
+    /**
+     * How a profile signs in, as the user gave it; each value left out is taken from the admin defaults file, else
+     * Outpost's built-in default, when the sign-in is made. No secret: the tokens live in the profile's token cache.
+     *
+     * @param clientId  the app registration's client id, if the user gave one
+     * @param authority the sign-in authority (from --authority or --tenant), if the user gave one
+     */
+    public record SignInChoice(Optional<String> clientId, Optional<URI> authority) {
+
+        public SignInChoice {
+            java.util.Objects.requireNonNull(clientId);
+            java.util.Objects.requireNonNull(authority);
+        }
+    }
 
     /** The environment variable a mailbox's bearer token is read from unless the user names another. */
     public static final String DEFAULT_GRAPH_TOKEN_VARIABLE = "OUTPOST_GRAPH_TOKEN";
@@ -149,6 +166,13 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
         crmUrl = normalize(crmUrl);
         syncedWhole = syncedWhole.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(syncedWhole));
         java.util.Objects.requireNonNull(mailbox);
+        java.util.Objects.requireNonNull(signIn);
+    }
+
+    /** A connection with tokens from environment variables (no sign-in). */
+    public ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo, Set<RecordType> syncedWhole,
+            Optional<Mailbox> mailbox) {
+        this(crmUrl, tokenVariable, demo, syncedWhole, mailbox, Optional.empty());
     }
 
     /** A connection without a mailbox. */
@@ -163,12 +187,17 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
 
     /** The same connection with other types synced whole. */
     public ConnectionSettings syncingWhole(Set<RecordType> types) {
-        return new ConnectionSettings(crmUrl, tokenVariable, demo, types, mailbox);
+        return new ConnectionSettings(crmUrl, tokenVariable, demo, types, mailbox, signIn);
     }
 
     /** The same connection with this mailbox, or none. */
     public ConnectionSettings withMailbox(Optional<Mailbox> box) {
-        return new ConnectionSettings(crmUrl, tokenVariable, demo, syncedWhole, box);
+        return new ConnectionSettings(crmUrl, tokenVariable, demo, syncedWhole, box, signIn);
+    }
+
+    /** The same connection with this sign-in, or none (tokens from environment variables). */
+    public ConnectionSettings withSignIn(Optional<SignInChoice> choice) {
+        return new ConnectionSettings(crmUrl, tokenVariable, demo, syncedWhole, mailbox, choice);
     }
 
     /** The types synced as "records I own". */
@@ -223,12 +252,23 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
                             box.path("tokenVariable").asText(DEFAULT_GRAPH_TOKEN_VARIABLE), options(box)))
                     // Demo profiles made before the demo mailbox existed get it too: demo mode syncs both.
                     : demo ? demoMode().mailbox() : Optional.empty();
+            JsonNode in = node.path("signIn");
+            // absent (files written before sign-in existed): tokens from environment variables, as then
+            Optional<SignInChoice> signIn = in.isObject()
+                    ? Optional.of(new SignInChoice(optionalText(in, "clientId"),
+                            optionalText(in, "authority").map(URI::create)))
+                    : Optional.empty();
             return Optional.of(new ConnectionSettings(URI.create(node.path("crmUrl").asText()),
-                    node.path("tokenVariable").asText("OUTPOST_ACCESS_TOKEN"), demo, whole, mailbox));
+                    node.path("tokenVariable").asText("OUTPOST_ACCESS_TOKEN"), demo, whole, mailbox, signIn));
         } catch (IOException | IllegalArgumentException e) {
             throw new StoreException("The connection settings in " + file + " cannot be read (" + e.getMessage()
                     + "). Connect again with: outpost connect --crm-url URL", e);
         }
+    }
+
+    private static Optional<String> optionalText(JsonNode node, String key) {
+        JsonNode value = node.path(key);
+        return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
     }
 
     /** A mailbox's options; each one absent (a file written before it existed) is its default. */
@@ -262,6 +302,11 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
             m.put("limit", o.limit());
             m.put("autocapture", o.autocapture());
             m.put("shareReplies", o.shareReplies());
+        });
+        signIn.ifPresent(choice -> {
+            ObjectNode in = node.putObject("signIn");
+            choice.clientId().ifPresent(id -> in.put("clientId", id));
+            choice.authority().ifPresent(url -> in.put("authority", url.toString()));
         });
         try {
             Files.createDirectories(profile.path());

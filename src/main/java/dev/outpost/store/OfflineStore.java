@@ -28,10 +28,12 @@ public final class OfflineStore implements AutoCloseable {
     private final Database db;
     private final RecordRepository records;
     private final SyncStore sync;
+    private final SecretVault vault;
 
-    private OfflineStore(ProfileFolder profile, ProfileLock lock, Connection connection) {
+    private OfflineStore(ProfileFolder profile, ProfileLock lock, Connection connection, SecretVault vault) {
         this.profile = profile;
         this.lock = lock;
+        this.vault = vault;
         this.connection = connection;
         this.db = new Database(connection);
         this.records = new RecordRepository(db);
@@ -45,16 +47,28 @@ public final class OfflineStore implements AutoCloseable {
      * @throws StoreException        when the store cannot be opened, with a message that says what to do
      */
     public static OfflineStore open(ProfileFolder profile) {
+        return open(profile, SecretVault.forProfile(profile));
+    }
+
+    /**
+     * Opens (creating if needed) the store of a profile whose key is kept in the given vault. A reset that a
+     * crash interrupted is finished first, so the store opens empty rather than half removed.
+     *
+     * @throws ProfileInUseException when another process has the profile open
+     * @throws StoreException        when the store cannot be opened, with a message that says what to do
+     */
+    public static OfflineStore open(ProfileFolder profile, SecretVault vault) {
         ProfileLock lock = ProfileLock.take(profile);
         Connection connection = null;
         try {
+            ProfileReset.finishInterrupted(profile, vault);
             boolean existed = Files.exists(profile.databaseFolder().resolve("outpost.properties"));
-            StoreKey key = StoreKey.loadOrCreate(profile.keyFile());
+            StoreKey key = StoreKey.loadOrCreate(vault, profile, existed);
             Files.createDirectories(profile.databaseFolder());
-            connection = connect(profile, key, existed);
+            connection = connect(profile, key, existed, vault);
             Migrations.apply(connection);
-            LOG.info("Opened the offline store in {}", profile.path());
-            return new OfflineStore(profile, lock, connection);
+            LOG.info("Opened the offline store in {}; its key is kept in {}", profile.path(), vault.description());
+            return new OfflineStore(profile, lock, connection, vault);
         } catch (RuntimeException | SQLException | IOException e) {
             if (connection != null) {
                 shutDown(connection); // an open database must not outlive the profile lock that guards it
@@ -67,7 +81,8 @@ public final class OfflineStore implements AutoCloseable {
         }
     }
 
-    private static Connection connect(ProfileFolder profile, StoreKey key, boolean existed) throws SQLException {
+    private static Connection connect(ProfileFolder profile, StoreKey key, boolean existed, SecretVault vault)
+            throws SQLException {
         String url = "jdbc:hsqldb:file:" + profile.databaseFolder().resolve("outpost")
                 + ";crypt_key=" + key.hex() + ";crypt_type=AES;crypt_lobs=true"
                 + ";hsqldb.default_table_type=cached;hsqldb.write_delay=false;hsqldb.log_size=200"
@@ -83,9 +98,10 @@ public final class OfflineStore implements AutoCloseable {
         } catch (SQLException e) {
             // The URL holds the key: never let it reach a message or a log.
             if (existed) {
-                throw new StoreException("The offline store in " + profile.path() + " cannot be read with its key file "
-                        + profile.keyFile().getFileName() + " (the key is wrong or the files are damaged). Restore the key "
-                        + "file from a backup, or remove the profile folder to start again (unsynced changes would be lost).");
+                throw new StoreException("The offline store in " + profile.path() + " cannot be read with its key in "
+                        + vault.placeOf(SecretVault.STORE_KEY) + " (the key is wrong or the files are damaged). Restore the key "
+                        + (vault.osKeyStore() ? "" : "file ") + "from a backup, or remove the profile folder to start again "
+                        + "(unsynced changes would be lost).");
             }
             throw new StoreException("Cannot create the offline store in " + profile.path() + " (HSQLDB error "
                     + e.getErrorCode() + "). Check that the folder is writable and the disk is not full.");
@@ -96,9 +112,33 @@ public final class OfflineStore implements AutoCloseable {
         return profile;
     }
 
+    /** Where the store's key is kept, in the user's words, e.g. "the macOS Keychain". */
+    public String secretsDescription() {
+        return vault.description();
+    }
+
+    /** False when the key is in a file because no OS key store could be used: the app shows a warning then. */
+    public boolean keyInOsKeyStore() {
+        return vault.osKeyStore();
+    }
+
+    /** Where this profile's secrets live: the store key and the sign-in's token cache. */
+    public SecretVault secrets() {
+        return vault;
+    }
+
+    /** What a reset would lose: local changes not yet sent, open conflicts and sync issues. */
+    public UnsyncedWork unsyncedWork() {
+        return UnsyncedWork.of(this);
+    }
+
     /** What the sync engine keeps: links, anchors, journal, conflicts, issues, run history. */
     public SyncStore sync() {
         return sync;
+    }
+
+    Database database() {
+        return db;
     }
 
     /** The records kept offline. */

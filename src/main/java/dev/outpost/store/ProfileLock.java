@@ -96,6 +96,15 @@ public final class ProfileLock implements AutoCloseable {
         }
     }
 
+    /** Whether this lock is held and is the one of that profile, e.g. for work that needs the store closed. */
+    public boolean guards(ProfileFolder profile) {
+        try {
+            return lock.isValid() && file.equals(profile.path().toRealPath().resolve(profile.lockFile().getFileName()));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         if (!lock.isValid()) {

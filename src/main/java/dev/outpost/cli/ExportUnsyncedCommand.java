@@ -1,0 +1,31 @@
+package dev.outpost.cli;
+
+import java.nio.file.Path;
+
+import dev.outpost.store.OfflineStore;
+import dev.outpost.store.UnsyncedExport;
+import dev.outpost.store.UnsyncedWork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "export-unsynced", description = "Writes the local changes not yet synced, with the open conflicts, to a "
+        + "JSON file you can read and re-import with 'outpost import FILE'.")
+final class ExportUnsyncedCommand extends StoreCommand {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The file to write (replaced if it exists).")
+    Path file;
+
+    @Override
+    int run(OfflineStore store) {
+        UnsyncedExport.Written written = UnsyncedExport.write(store, file);
+        UnsyncedWork work = store.unsyncedWork();
+        out().println("Wrote " + written.changes() + " unsynced change" + (written.changes() == 1 ? "" : "s")
+                + (written.conflicts() > 0 ? " (" + written.conflicts() + " in an open conflict, with your side)" : "")
+                + " to " + written.file());
+        if (work.openSyncIssues() > 0) {
+            out().println(work.openSyncIssues() + " open sync issue" + (work.openSyncIssues() == 1 ? " is" : "s are")
+                    + " listed in the file for reference; they are not re-imported.");
+        }
+        return OutpostCommand.DONE;
+    }
+}
