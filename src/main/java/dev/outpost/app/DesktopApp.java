@@ -3,6 +3,7 @@ package dev.outpost.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,26 +55,31 @@ public final class DesktopApp {
         SettingsFile settings = new SettingsFile(profile.settingsFile());
         settings.load();
         SyncConnection connection = openConnection(profile, Boolean.getBoolean(DEMO_PROPERTY));
-        FxBackgroundTasks tasks = new FxBackgroundTasks();
         FxBackgroundTasks syncTasks = new FxBackgroundTasks();
-        OutpostApplication.Sync sync = new OutpostApplication.Sync(store.sync(), connection, syncTasks);
+        AtomicReference<Session> session = new AtomicReference<>(new Session(store, connection, new FxBackgroundTasks()));
         try {
-            OutpostApplication.launch(new OutpostApplication.Startup(store.records(), settings, tasks, sync));
+            OutpostApplication.launch(new OutpostApplication.Startup(session, settings, syncTasks, System::getenv));
         } catch (RuntimeException e) {
             LOG.error("The window failed", e);
             System.err.println("Outpost could not open its window: " + e.getMessage());
-            closeAll(syncTasks, tasks, settings, connection, store);
+            closeAll(syncTasks, settings, session.get());
             System.exit(1);
         }
-        closeAll(syncTasks, tasks, settings, connection, store);
+        closeAll(syncTasks, settings, session.get());
     }
 
     /** The profile's connection; in demo mode with the demo server already running, before any window. */
     static SyncConnection openConnection(ProfileFolder profile, boolean demoWanted) {
+        return openConnection(profile, demoWanted, System::getenv);
+    }
+
+    /** As {@link #openConnection(ProfileFolder, boolean)}, reading access tokens from {@code environment}. */
+    static SyncConnection openConnection(ProfileFolder profile, boolean demoWanted,
+                                         java.util.function.Function<String, String> environment) {
         if (demoWanted && ConnectionSettings.read(profile).isEmpty()) {
             ConnectionSettings.demoMode().write(profile);
         }
-        SyncConnection connection = new SyncConnection(profile, System::getenv, DEMO_RECORDS);
+        SyncConnection connection = new SyncConnection(profile, environment, DEMO_RECORDS);
         try {
             connection.startDemoIfNeeded();
         } catch (IOException | RuntimeException e) {
@@ -83,12 +89,10 @@ public final class DesktopApp {
         return connection;
     }
 
-    private static void closeAll(FxBackgroundTasks syncTasks, FxBackgroundTasks tasks, SettingsFile settings,
-                                 SyncConnection connection, OfflineStore store) {
+    /** @param session the session the window ended on: a switch to another CRM may have replaced the first one */
+    private static void closeAll(FxBackgroundTasks syncTasks, SettingsFile settings, Session session) {
         syncTasks.close(); // the window asked a running sync to stop at its next safe point
-        tasks.close();     // lets a save in flight finish before the store closes
         settings.close();  // writes the last window position
-        connection.close(); // stops the demo server; its data stays in the profile
-        store.close();
+        session.close();
     }
 }

@@ -9,18 +9,17 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 
 import dev.outpost.model.Validation;
-import dev.outpost.store.RecordRepository;
-import dev.outpost.store.SyncStore;
 import dev.outpost.ui.ErrorReporter;
-import dev.outpost.ui.concurrent.BackgroundTasks;
+import dev.outpost.ui.concurrent.FxBackgroundTasks;
 import dev.outpost.ui.main.ErrorDialog;
 import dev.outpost.ui.main.MainWindow;
+import dev.outpost.ui.reset.AccountMenu;
 import dev.outpost.ui.settings.SettingsFile;
-import dev.outpost.ui.sync.SyncConnection;
 import dev.outpost.ui.sync.SyncViewModel;
 
 /**
- * The JavaFX application: shows the main window on resources {@link DesktopApp} has already opened.
+ * The JavaFX application: shows the main window on resources {@link DesktopApp} has already opened, and shows it
+ * again on a new session when the user switches to another CRM.
  *
  * <p>Hand-off: {@code Application.launch} creates this class itself, so it cannot take constructor
  * arguments. {@link #launch(Startup)} parks the opened resources in {@link #HANDOFF} just before
@@ -36,22 +35,13 @@ public final class OutpostApplication extends Application {
     /**
      * What the window works on, opened before JavaFX starts so no blocking open runs on the FX thread.
      *
-     * @param records  the offline store's records
-     * @param settings the profile's window settings, already loaded
-     * @param tasks    runs store calls off the FX thread
-     * @param sync     the sync's store, connection and own background thread
+     * @param session   the current session; a switch to another CRM replaces it
+     * @param settings  the profile's window settings, already loaded
+     * @param syncTasks the sync's own worker, kept across sessions
+     * @param environment where access tokens are read (System::getenv outside tests)
      */
-    record Startup(RecordRepository records, SettingsFile settings, BackgroundTasks tasks, Sync sync) {
-    }
-
-    /**
-     * What the window syncs with.
-     *
-     * @param store      the offline store's sync tables
-     * @param connection the CRM or the in-process demo server
-     * @param tasks      runs the sync, apart from the store calls of the table and the form
-     */
-    record Sync(SyncStore store, SyncConnection connection, BackgroundTasks tasks) {
+    record Startup(AtomicReference<Session> session, SettingsFile settings, FxBackgroundTasks syncTasks,
+                   java.util.function.Function<String, String> environment) {
     }
 
     /** Starts JavaFX with the window on these resources; returns when the window has closed. */
@@ -75,9 +65,18 @@ public final class OutpostApplication extends Application {
     public void start(Stage stage) {
         ErrorReporter unexpected = new ErrorDialog(stage)::show;
         Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> unexpected.report(failure));
-        Sync sync = startup.sync();
-        MainWindow.showIn(stage, startup.records(), startup.tasks(), startup.settings(),
-                errors -> new SyncViewModel(sync.connection(), sync.store(), sync.tasks(), errors,
+        show(stage, startup);
+    }
+
+    /** Builds the window on the startup's current session; with the Account menu that can switch it. */
+    static MainWindow show(Stage stage, Startup startup) {
+        Session session = startup.session().get();
+        MainWindow window = MainWindow.showIn(stage, session.store().records(), session.tasks(), startup.settings(),
+                errors -> new SyncViewModel(session.connection(), session.store().sync(), startup.syncTasks(), errors,
                         Validation.inSystemZone(), ZoneId.systemDefault(), Optional.of(SyncViewModel.EVERY)));
+        ErrorReporter errors = new ErrorDialog(stage)::show;
+        ProfileSwitcher switcher = new ProfileSwitcher(stage, startup, window);
+        window.addToHeader(new AccountMenu(switcher, startup.syncTasks(), errors, () -> stage).node());
+        return window;
     }
 }

@@ -61,6 +61,7 @@ public final class MainWindow {
     private final RecordEditor editor;
     private final BorderPane root = new BorderPane();
     private final Optional<SyncViewModel> sync;
+    private HBox header;
 
     public MainWindow(MainWindowViewModel model, Validation validation) {
         this(model, validation, Optional.empty());
@@ -93,7 +94,8 @@ public final class MainWindow {
         SplitPane split = new SplitPane(table.node(), editor.node());
         split.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(editor.node(), false);
-        root.setTop(topBar());
+        header = topBar();
+        root.setTop(header);
         root.setLeft(navigation.node());
         root.setCenter(split);
         root.setBottom(new VBox(new UndoBar(model).node(), new StatusBar(model, sync, () -> root.getScene().getWindow()).node()));
@@ -171,6 +173,11 @@ public final class MainWindow {
         });
         stage.show();
         table.tableView().requestFocus();
+    }
+
+    /** Puts a control in the header, left of the theme switch (the app's <em>Account</em> menu). */
+    public void addToHeader(javafx.scene.Node control) {
+        header.getChildren().add(header.getChildren().size() - 1, control);
     }
 
     public Parent root() {

@@ -202,6 +202,27 @@ public final class SyncViewModel {
         resolve(conflict, false);
     }
 
+    /**
+     * Syncs on the calling thread, which must be the sync's worker (the one given as {@code tasks}), so it never
+     * runs beside another sync: the reset warning's <em>Sync first</em>. The status line is brought up to date after.
+     *
+     * @throws Exception what stopped the run before it began (no sign-in, not connected)
+     */
+    public void syncOnThisThread() throws Exception {
+        SyncRound.Reports reports;
+        try {
+            reports = runOnce();
+        } finally {
+            tasks.schedule(Duration.ZERO, () -> refresh(true));
+        }
+        Optional<String> failed = reports.all().stream().flatMap(report -> report.types().stream())
+                .filter(type -> type.outcome() == dev.outpost.sync.TypeOutcome.FAILED).map(dev.outpost.sync.TypeReport::message)
+                .findFirst();
+        if (failed.isPresent()) {
+            throw new IllegalStateException(failed.get()); // the engine's message, written for the user
+        }
+    }
+
     /** Stops repeating and asks a running sync to stop at the next safe point; for closing the window. */
     public void stop() {
         stopped = true;
@@ -230,12 +251,12 @@ public final class SyncViewModel {
     }
 
     /** Runs on the sync thread. */
-    private Boolean runOnce() throws Exception {
+    private SyncRound.Reports runOnce() throws Exception {
         SyncPair crm = connection.pair();
         Optional<SyncPair> outlook = Optional.empty();
         try {
             outlook = connection.outlookPair(); // both tokens checked before anything runs
-            new SyncRound(new SyncEngine(store, java.time.Clock.systemUTC(), validation)).run(observed(crm),
+            return new SyncRound(new SyncEngine(store, java.time.Clock.systemUTC(), validation)).run(observed(crm),
                     outlook.map(this::observed), RunOptions.normal().cancelledWhen(cancelled::get));
         } finally {
             // Each run's endpoints hold HTTP clients (a selector thread and a connection pool): release them.
@@ -243,7 +264,6 @@ public final class SyncViewModel {
                     .filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast)
                     .forEach(SyncViewModel::closeQuietly);
         }
-        return Boolean.TRUE;
     }
 
     private SyncPair observed(SyncPair pair) {

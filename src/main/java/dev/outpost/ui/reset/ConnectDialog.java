@@ -1,0 +1,110 @@
+package dev.outpost.ui.reset;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import atlantafx.base.theme.Styles;
+
+import dev.outpost.ui.UiText;
+import dev.outpost.ui.sync.SyncConnection;
+
+/**
+ * <em>Connect to another CRM…</em>: asks for the new organization URL, checked as {@code outpost connect} checks
+ * it. Nothing is switched here: the caller decides whether the change needs the reset warning first.
+ */
+public final class ConnectDialog {
+
+    private final Stage stage = new Stage();
+
+    private ConnectDialog(Window owner, String current, Consumer<URI> onConnect) {
+        Label heading = new Label(UiText.get("connect.heading"));
+        heading.getStyleClass().add(Styles.TITLE_3);
+        Label now = new Label(UiText.get("connect.current", current));
+        now.setId("connect-current");
+        now.setWrapText(true);
+        TextField url = new TextField();
+        url.setId("connect-url");
+        url.setPromptText(UiText.get("welcome.urlPrompt"));
+        url.setAccessibleText(UiText.get("connect.urlLabel"));
+        url.setPrefColumnCount(30);
+        HBox.setHgrow(url, Priority.ALWAYS);
+        Label problem = new Label();
+        problem.setId("connect-problem");
+        problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        problem.setWrapText(true);
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        url.textProperty().addListener((obs, old, text) -> {
+            problem.setText("");
+            url.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+        });
+        Label detail = new Label(UiText.get("connect.detail"));
+        detail.setWrapText(true);
+        detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+
+        Button connect = new Button(UiText.get("connect.ok"));
+        connect.setId("connect-ok");
+        connect.setDefaultButton(true);
+        connect.getStyleClass().add(Styles.ACCENT);
+        connect.setOnAction(event -> {
+            try {
+                URI checked = SyncConnection.checkedUrl(url.getText());
+                stage.close();
+                onConnect.accept(checked);
+            } catch (IllegalArgumentException e) {
+                problem.setText(e.getMessage());
+                url.pseudoClassStateChanged(Styles.STATE_DANGER, true);
+                url.requestFocus();
+            }
+        });
+        Button cancel = new Button(UiText.get("reset.cancel"));
+        cancel.setId("connect-cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(event -> stage.close());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, spacer, connect, cancel);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        VBox root = new VBox(12, heading, now, url, problem, detail, buttons);
+        root.setPadding(new Insets(24, 28, 20, 28));
+        root.setPrefWidth(560);
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                ConnectDialog.class.getResource("/dev/outpost/ui/outpost.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(UiText.get("connect.title"));
+        stage.setResizable(false);
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+            if (owner instanceof Stage ownerStage) {
+                stage.getIcons().setAll(ownerStage.getIcons());
+            }
+        }
+    }
+
+    /**
+     * Shows the dialog without waiting.
+     *
+     * @param current   what the profile syncs with now, in the user's words
+     * @param onConnect gets the checked new URL, on the FX thread, when the user confirms
+     */
+    public static void open(Window owner, String current, Consumer<URI> onConnect) {
+        new ConnectDialog(owner, current, onConnect).stage.show();
+    }
+}
