@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.outpost.model.RecordType;
 import dev.outpost.store.OfflineStore;
+import dev.outpost.store.ProfileIdentity;
 import dev.outpost.store.StoreStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,10 +29,26 @@ final class StatusCommand extends StoreCommand {
             }
             node.put("totalRecords", status.totalRecords());
             node.put("totalPending", status.totalPending());
+            node.put("secrets", store.secretsDescription());
+            node.put("secretsInOsKeyStore", store.keyInOsKeyStore());
+            ProfileIdentity.read(store.profile()).ifPresent(identity -> {
+                ObjectNode who = node.putObject("identity");
+                who.put("crmUrl", identity.crmUrl().toString());
+                who.put("user", identity.user());
+                who.put("tenant", identity.tenant());
+            });
             out().println(RecordJson.MAPPER.writeValueAsString(node));
             return OutpostCommand.DONE;
         }
         out().println("Profile: " + store.profile().path());
+        ProfileIdentity.read(store.profile()).ifPresent(identity -> out().println("Offline copy of: " + identity.crmUrl()
+                + (identity.user().isEmpty() ? "" : " as " + identity.user() + " (tenant " + identity.tenant() + ")")));
+        out().println("Store key and sign-in kept in: " + store.secretsDescription());
+        if (!store.keyInOsKeyStore()) {
+            // DESIGN.md: where no OS key store exists, the key is in a 0600 file and the app says so.
+            out().println("Warning: no OS key store is used, so anyone who can read your files as you can read "
+                    + "the offline copy and use your sign-in. Keep the profile folder on an encrypted disk.");
+        }
         out().printf("%-15s %8s %8s%n", "TYPE", "RECORDS", "PENDING");
         for (RecordType type : RecordType.values()) {
             out().printf("%-15s %8d %8d%n", type.plural(), status.records().get(type), status.pending().get(type));

@@ -117,7 +117,10 @@ class SwitchCrmCommandsTest {
 
         assertThat(switched.out).contains("Removed the offline copy");
         ok("sync");
-        assertThat(ok("status").out).doesNotContain("error");
+        String status = ok("status").out;
+        assertThat(status).contains("Offline copy of: " + ProfileIdentity.normalize(joining.url()))
+                .contains("Store key and sign-in kept in: a file only you can read")
+                .contains("Warning: no OS key store is used");
     }
 
     /** How many accounts with this name the demo CRM holds, read over its Web API. */

@@ -33,6 +33,10 @@ class KeyRingVaultTest {
     private SecretVault keyRing(ProfileFolder profile) {
         assumeThat(System.getProperty("os.name")).startsWith("Linux");
         SecretVault vault = OsKeyStores.onThisComputer(profile, "Linux");
+        if (Boolean.getBoolean("outpost.keyring.required")) {
+            // CI starts a key ring for this run (.ci/run): a skip there would hide a broken key store.
+            assertThat(vault.osKeyStore()).as("a GNOME key ring answers on D-Bus: " + vault.description()).isTrue();
+        }
         assumeThat(vault.osKeyStore()).as("a GNOME key ring answers on D-Bus").isTrue();
         used.add(vault);
         return vault;
