@@ -137,7 +137,7 @@ final class ProfileSwitcher implements ProfileSwitching {
             ProfileReset.of(profile, SecretVault.forProfile(profile)).remove(); // the database, key, token cache, logs
             ConnectionSettings next = before.filter(s -> !s.demo())
                     .map(s -> new ConnectionSettings(crmUrl, s.tokenVariable()).syncingWhole(s.syncedWhole())
-                            .withMailbox(s.mailbox()))
+                            .withMailbox(s.mailbox()).withSignIn(s.signIn()))
                     .orElseGet(() -> new ConnectionSettings(crmUrl, "OUTPOST_ACCESS_TOKEN"));
             next.write(profile);
             new ProfileIdentity(crmUrl, "", "").write(profile); // the user is known at the first sign-in

@@ -37,6 +37,7 @@ public final class ConnectDialog {
         Label now = new Label(UiText.get("connect.current", current));
         now.setId("connect-current");
         now.setWrapText(true);
+        now.setMinHeight(Region.USE_PREF_SIZE);
         TextField url = new TextField();
         url.setId("connect-url");
         url.setPromptText(UiText.get("welcome.urlPrompt"));
@@ -54,6 +55,7 @@ public final class ConnectDialog {
         });
         Label detail = new Label(UiText.get("connect.detail"));
         detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
         detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
 
         Button connect = new Button(UiText.get("connect.ok"));

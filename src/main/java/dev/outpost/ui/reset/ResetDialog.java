@@ -60,6 +60,7 @@ public final class ResetDialog {
         ProgressIndicator working = new ProgressIndicator();
         working.setPrefSize(18, 18);
         working.visibleProperty().bind(model.busyProperty());
+        working.managedProperty().bind(working.visibleProperty()); // no empty gap before the message when idle
         working.setAccessibleText(UiText.get("reset.counting"));
 
         Button syncFirst = button("reset-sync-first", "reset.syncFirst", "reset.syncFirstTip");
@@ -181,6 +182,7 @@ public final class ResetDialog {
     private static Label paragraph(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE); // wraps onto more lines instead of ending in "..."
         return label;
     }
 
