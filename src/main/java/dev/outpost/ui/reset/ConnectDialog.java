@@ -1,12 +1,10 @@
 package dev.outpost.ui.reset;
 
 import java.net.URI;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -14,12 +12,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import atlantafx.base.theme.Styles;
 
+import dev.outpost.ui.ModalDialogs;
 import dev.outpost.ui.UiText;
 import dev.outpost.ui.sync.SyncConnection;
 
@@ -85,19 +83,7 @@ public final class ConnectDialog {
         VBox root = new VBox(12, heading, now, url, problem, detail, buttons);
         root.setPadding(new Insets(24, 28, 20, 28));
         root.setPrefWidth(560);
-        Scene scene = new Scene(root);
-        scene.getStylesheets().add(Objects.requireNonNull(
-                ConnectDialog.class.getResource("/dev/outpost/ui/outpost.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.setTitle(UiText.get("connect.title"));
-        stage.setResizable(false);
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-            if (owner instanceof Stage ownerStage) {
-                stage.getIcons().setAll(ownerStage.getIcons());
-            }
-        }
+        ModalDialogs.setUp(stage, root, UiText.get("connect.title"), owner);
     }
 
     /**

@@ -2,13 +2,11 @@ package dev.outpost.ui.reset;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -18,12 +16,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import atlantafx.base.theme.Styles;
 
+import dev.outpost.ui.ModalDialogs;
 import dev.outpost.ui.UiText;
 
 /**
@@ -91,19 +89,7 @@ public final class ResetDialog {
         model.unsyncedProperty().addListener((obs, old, now) -> showLosses());
         showLosses();
 
-        Scene scene = new Scene(root);
-        scene.getStylesheets().add(Objects.requireNonNull(
-                ResetDialog.class.getResource("/dev/outpost/ui/outpost.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.setTitle(UiText.get("reset.title"));
-        stage.setResizable(false);
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-            if (owner instanceof Stage ownerStage) {
-                stage.getIcons().setAll(ownerStage.getIcons());
-            }
-        }
+        ModalDialogs.setUp(stage, root, UiText.get("reset.title"), owner);
         // Closing the window is Cancel, unless a step is running: then it waits for it.
         stage.setOnCloseRequest(event -> {
             if (model.busyProperty().get() && model.unsyncedProperty().get() != null) {
