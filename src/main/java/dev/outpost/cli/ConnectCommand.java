@@ -18,6 +18,7 @@ import dev.outpost.store.ConnectionSettings.MailboxOptions;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileIdentity;
 import dev.outpost.store.StoreException;
+import dev.outpost.sync.SettingsChange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -128,18 +129,11 @@ final class ConnectCommand extends StoreCommand {
                 return run(fresh);
             }
         }
-        // A type whose filter changed is listed again in full at the next sync: rows that left the filter are
-        // then reported out of scope (unlinked here, deleted nowhere), rows that entered it come down.
-        for (RecordType type : RecordType.values()) {
-            boolean wasWhole = current.map(c -> c.syncedWhole().contains(type)).orElse(false);
-            if (current.isPresent() && !otherServer && wasWhole != wanted.syncedWhole().contains(type)) {
-                store.sync().clearAnchor("crm", type);
-            }
-        }
-        Optional<MailboxOptions> before = currentBox.filter(was -> wanted.mailbox()
-                .map(box -> box.graphUrl().equals(was.graphUrl())).orElse(false)).map(ConnectionSettings.Mailbox::options);
-        wanted.mailbox().ifPresent(box -> relistWhatTheOptionsChanged(store, before, box.options()));
-        String renamed = wanted.mailbox().map(box -> renameNote(store, before, box.options())).orElse("");
+        // A type whose scope changed is listed again in full at the next sync (SettingsChange says why).
+        Optional<MailboxOptions> before = wanted.mailbox().flatMap(box -> SettingsChange.sameMailboxOptions(current, box));
+        SettingsChange.apply(store.sync(), current, wanted);
+        String renamed = wanted.mailbox().flatMap(box -> SettingsChange.renameNote(before, box.options(),
+                store.sync().linkCount(OutlookPair.NAME) > 0)).map(note -> " " + note).orElse("");
         wanted.write(store.profile());
         ProfileIdentity kept = ProfileIdentity.read(store.profile()).filter(was -> !otherServer)
                 .orElse(new ProfileIdentity(wanted.crmUrl(), "", "")); // the user is known at the first sign-in
@@ -241,49 +235,6 @@ final class ConnectCommand extends StoreCommand {
     private boolean givesMailboxOptions() {
         return category != null || calendarWindow != null || outlookLimit != null || autocapture != null
                 || shareReplies != null;
-    }
-
-    /**
-     * Clears the anchors of the Outlook types whose scope the new options change. A delta feed reports only items
-     * that changed since its anchor, and scope is decided on what a feed reports: an item that already carried the
-     * new category (or an unshared event, once autocapture is on, or one the wider window now takes in) has not
-     * changed, so it would never come; an item that no longer qualifies would never be seen leaving. A full listing
-     * decides every item again: what entered comes down, what left is unlinked here (deleted nowhere). The
-     * calendar's anchor also holds the window it was started with. The limit needs no listing: it is applied to
-     * local records at each push.
-     *
-     * @param before the options the anchors were made with; empty when unknown (no mailbox, or another one), then
-     *               every type is listed again
-     */
-    private static void relistWhatTheOptionsChanged(OfflineStore store, Optional<MailboxOptions> before,
-            MailboxOptions after) {
-        Set<RecordType> relist = EnumSet.noneOf(RecordType.class);
-        if (before.isEmpty() || !before.get().category().equalsIgnoreCase(after.category())) {
-            relist.addAll(OutlookPair.TYPES); // the category decides every type's scope
-        } else {
-            MailboxOptions was = before.get();
-            if (was.daysBack() != after.daysBack() || was.daysAhead() != after.daysAhead()
-                    || was.autocapture() != after.autocapture()) {
-                relist.add(RecordType.APPOINTMENT);
-            }
-            if (!was.shareReplies() && after.shareReplies()) {
-                relist.add(RecordType.EMAIL); // replies already there; turning it off leaves shared replies shared
-            }
-        }
-        relist.forEach(type -> store.sync().clearAnchor(OutlookPair.NAME, type));
-    }
-
-    /**
-     * What a new category name means for items already synced: they keep the category they have (records Outpost sent
-     * carry the old one), so they leave the pair's scope at the next sync. Said, so that it is no surprise.
-     */
-    private static String renameNote(OfflineStore store, Optional<MailboxOptions> before, MailboxOptions after) {
-        if (before.isEmpty() || before.get().category().equalsIgnoreCase(after.category())
-                || store.sync().linkCount(OutlookPair.NAME) == 0) {
-            return "";
-        }
-        return " Outlook items that carry only \"" + before.get().category() + "\" (those Outpost sent there too) are "
-                + "no longer synced; give them \"" + after.category() + "\" in Outlook to sync them again.";
     }
 
     private static String optionsSummary(MailboxOptions o) {

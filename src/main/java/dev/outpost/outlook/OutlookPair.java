@@ -20,8 +20,7 @@ public final class OutlookPair {
     public static final String NAME = "outlook";
 
     /** Contacts before the activities; e-mail is pulled only (mail goes one way, Outlook to CRM: see the rules). */
-    public static final List<RecordType> TYPES = List.of(RecordType.CONTACT, RecordType.TASK, RecordType.APPOINTMENT,
-            RecordType.EMAIL);
+    public static final List<RecordType> TYPES = OutlookPairRules.TYPES;
 
     private OutlookPair() {
     }

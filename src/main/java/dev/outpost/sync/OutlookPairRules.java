@@ -1,5 +1,6 @@
 package dev.outpost.sync;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +28,10 @@ import dev.outpost.model.RecordType;
  * </ul>
  */
 public final class OutlookPairRules {
+
+    /** The types the Outlook pair syncs, in the order it runs them. */
+    public static final List<RecordType> TYPES = List.of(RecordType.CONTACT, RecordType.TASK, RecordType.APPOINTMENT,
+            RecordType.EMAIL);
 
     /** The types Outlook keeps together under its limit. */
     public static final Set<RecordType> LIMITED = Set.of(RecordType.CONTACT, RecordType.TASK, RecordType.APPOINTMENT);
