@@ -143,6 +143,9 @@ public final class SettingsFile implements AutoCloseable {
         window.put("width", placement.width());
         window.put("height", placement.height());
         window.put("maximized", placement.maximized());
+        ObjectNode sync = root.putObject("sync");
+        sync.put("everyMinutes", settings.schedule().minutes());
+        sync.put("onStart", settings.schedule().onStart());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (IOException e) {
@@ -164,7 +167,18 @@ public final class SettingsFile implements AutoCloseable {
                 number(window, "x"), number(window, "y"),
                 number(window, "width"), number(window, "height"),
                 window.path("maximized").asBoolean(false));
-        return new UiSettings(placement, theme, type);
+        return new UiSettings(placement, theme, type, schedule(root.path("sync")));
+    }
+
+    /** The sync schedule; absent (older files) or out of range: the default, which is what they ran with. */
+    private SyncSchedule schedule(JsonNode sync) {
+        SyncSchedule d = SyncSchedule.DEFAULT;
+        try {
+            return new SyncSchedule(sync.path("everyMinutes").asInt(d.minutes()), sync.path("onStart").asBoolean(d.onStart()));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring the sync interval in {}: {}", file, e.getMessage());
+            return d;
+        }
     }
 
     private static double number(JsonNode node, String name) {

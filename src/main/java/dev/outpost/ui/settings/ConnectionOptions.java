@@ -1,0 +1,15 @@
+package dev.outpost.ui.settings;
+
+import java.util.Optional;
+
+import dev.outpost.store.ConnectionSettings;
+
+/** The profile's sync settings as the settings dialog edits them. Both methods block: call them off the FX thread. */
+public interface ConnectionOptions {
+
+    /** What the profile syncs with now; empty when not connected. */
+    Optional<ConnectionSettings> read();
+
+    /** Saves {@code after}; the next sync lists again the types the change made stale ({@code SettingsChange}). */
+    void save(ConnectionSettings after);
+}

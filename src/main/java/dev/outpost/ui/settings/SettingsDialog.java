@@ -1,0 +1,179 @@
+package dev.outpost.ui.settings;
+
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import atlantafx.base.theme.Styles;
+
+import dev.outpost.model.RecordType;
+import dev.outpost.ui.ModalDialogs;
+import dev.outpost.ui.UiText;
+
+/**
+ * The settings dialog: no OK button, because every change is saved as it is made (a text field when the user
+ * presses Enter or leaves it). A value that does not pass says why under its section and is not saved.
+ */
+public final class SettingsDialog {
+
+    private final Stage stage = new Stage();
+
+    private SettingsDialog(Window owner, SettingsViewModel model) {
+        Label heading = new Label(UiText.get("settings.heading"));
+        heading.getStyleClass().add(Styles.TITLE_3);
+
+        TextField minutes = field("settings-minutes", model.minutesProperty(), 5, model::applySchedule);
+        minutes.setAccessibleText(UiText.get("settings.everyLabel") + " " + UiText.get("settings.minutes"));
+        HBox every = new HBox(8, new Label(UiText.get("settings.everyLabel")), minutes, muted(UiText.get("settings.minutes")));
+        every.setAlignment(Pos.CENTER_LEFT);
+        CheckBox onStart = check("settings-on-start", UiText.get("settings.onStart"));
+        onStart.selectedProperty().bindBidirectional(model.onStartProperty());
+        VBox when = section(UiText.get("settings.syncSection"), every, onStart,
+                problem("settings-schedule-problem", model.scheduleProblemProperty()));
+
+        GridPane types = new GridPane();
+        types.setHgap(24);
+        types.setVgap(6);
+        int i = 0;
+        for (RecordType type : RecordType.values()) {
+            CheckBox all = check("settings-all-" + type.id(), UiText.get("settings.allRecords", type.pluralLabel()));
+            all.selectedProperty().bindBidirectional(model.wholeProperty(type));
+            types.add(all, i % 2, i / 2);
+            i++;
+        }
+        types.disableProperty().bind(model.connectedProperty().not());
+        Label notConnected = muted(UiText.get("settings.notConnected"));
+        notConnected.visibleProperty().bind(model.connectedProperty().not().and(model.loadedProperty()));
+        notConnected.managedProperty().bind(notConnected.visibleProperty());
+        VBox what = section(UiText.get("settings.whatSection"), muted(UiText.get("settings.whatDetail")), types, notConnected);
+
+        GridPane outlook = new GridPane();
+        outlook.setHgap(10);
+        outlook.setVgap(6);
+        Runnable applyMailbox = model::applyMailbox;
+        row(outlook, 0, "settings.category", field("settings-category", model.categoryProperty(), 18, applyMailbox));
+        row(outlook, 1, "settings.daysBack", field("settings-days-back", model.daysBackProperty(), 5, applyMailbox));
+        row(outlook, 2, "settings.daysAhead", field("settings-days-ahead", model.daysAheadProperty(), 5, applyMailbox));
+        row(outlook, 3, "settings.limit", field("settings-limit", model.limitProperty(), 7, applyMailbox));
+        CheckBox autocapture = check("settings-autocapture", UiText.get("settings.autocapture"));
+        autocapture.selectedProperty().bindBidirectional(model.autocaptureProperty());
+        CheckBox replies = check("settings-share-replies", UiText.get("settings.shareReplies"));
+        replies.selectedProperty().bindBidirectional(model.shareRepliesProperty());
+        VBox outlookBox = new VBox(6, outlook, autocapture, replies);
+        outlookBox.disableProperty().bind(model.mailboxEditableProperty().not());
+        Label outlookNote = muted("");
+        outlookNote.textProperty().bind(javafx.beans.binding.Bindings.when(model.connectedProperty())
+                .then(UiText.get("settings.outlookDemo")).otherwise(UiText.get("settings.outlookNone")));
+        outlookNote.visibleProperty().bind(model.mailboxEditableProperty().not().and(model.loadedProperty()));
+        outlookNote.managedProperty().bind(outlookNote.visibleProperty());
+        VBox mailbox = section(UiText.get("settings.outlookSection"), outlookNote, outlookBox,
+                problem("settings-outlook-problem", model.mailboxProblemProperty()));
+
+        CheckBox dark = check("settings-dark", UiText.get("settings.dark"));
+        dark.setSelected(model.themeProperty().get() == Theme.DARK);
+        dark.selectedProperty().addListener((obs, was, on) -> model.themeProperty().set(on ? Theme.DARK : Theme.LIGHT));
+        VBox appearance = section(UiText.get("settings.appearanceSection"), dark);
+
+        Label message = new Label();
+        message.setId("settings-message");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.textProperty().bind(model.messageProperty());
+        message.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        Button close = new Button(UiText.get("settings.close"));
+        close.setId("settings-close");
+        close.setCancelButton(true);
+        close.setDefaultButton(true);
+        close.setOnAction(event -> stage.close());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bottom = new HBox(8, message, spacer, close);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+
+        VBox root = new VBox(12, heading, when, new Separator(), what, new Separator(), mailbox, new Separator(),
+                appearance, bottom);
+        root.setPadding(new Insets(20, 24, 16, 24));
+        root.setPrefWidth(620);
+        ModalDialogs.setUp(stage, root, UiText.get("settings.title"), owner);
+        // Leaving the dialog is leaving the fields: what was typed last is checked and saved too.
+        stage.setOnHiding(event -> {
+            model.applySchedule();
+            model.applyMailbox();
+        });
+    }
+
+    /** Opens the dialog without waiting and loads the settings in the background. */
+    public static void open(Window owner, SettingsViewModel model) {
+        SettingsDialog dialog = new SettingsDialog(owner, model);
+        dialog.stage.show();
+        model.load();
+    }
+
+    private static TextField field(String id, StringProperty value, int columns, Runnable apply) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(columns);
+        field.textProperty().bindBidirectional(value);
+        field.setOnAction(event -> apply.run());
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                apply.run();
+            }
+        });
+        return field;
+    }
+
+    private static void row(GridPane grid, int row, String labelKey, TextField field) {
+        Label label = new Label(UiText.get(labelKey));
+        label.setLabelFor(field);
+        field.setAccessibleText(UiText.get(labelKey));
+        grid.add(label, 0, row);
+        grid.add(field, 1, row);
+    }
+
+    private static CheckBox check(String id, String text) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        return box;
+    }
+
+    private static VBox section(String title, Node... content) {
+        Label label = new Label(title);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox box = new VBox(8, label);
+        box.getChildren().addAll(content);
+        return box;
+    }
+
+    private static Label problem(String id, javafx.beans.value.ObservableStringValue text) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        label.textProperty().bind(text);
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        return label;
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        return label;
+    }
+}

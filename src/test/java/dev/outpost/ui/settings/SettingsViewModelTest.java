@@ -1,0 +1,169 @@
+package dev.outpost.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javafx.beans.property.SimpleObjectProperty;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.outpost.model.RecordType;
+import dev.outpost.store.ConnectionSettings;
+import dev.outpost.store.ConnectionSettings.Mailbox;
+import dev.outpost.store.OfflineStore;
+import dev.outpost.store.ProfileFolder;
+import dev.outpost.ui.concurrent.SameThreadTasks;
+
+/** The settings dialog's logic on a real profile: what it saves, what it refuses, which anchors it clears. */
+class SettingsViewModelTest {
+
+    @TempDir
+    Path folder;
+
+    private ProfileFolder profile;
+    private OfflineStore store;
+    private SettingsFile ui;
+    private final List<SyncSchedule> schedules = new ArrayList<>();
+    private int saves;
+    private SettingsViewModel model;
+
+    @BeforeEach
+    void open() {
+        profile = new ProfileFolder(folder);
+        new ConnectionSettings(URI.create("https://contoso.crm.dynamics.com"), "OUTPOST_ACCESS_TOKEN")
+                .withMailbox(Optional.of(new Mailbox(URI.create("https://graph.microsoft.com/v1.0"), "OUTPOST_GRAPH_TOKEN")))
+                .write(profile);
+        store = OfflineStore.open(profile);
+        for (RecordType type : RecordType.values()) {
+            store.sync().saveAnchor("crm", type, "crm-" + type.id());
+            store.sync().saveAnchor("outlook", type, "outlook-" + type.id());
+        }
+        ui = new SettingsFile(profile.settingsFile());
+        ui.load();
+        model = new SettingsViewModel(ui, new ProfileConnectionOptions(profile, store.sync(), () -> saves++),
+                new SameThreadTasks(), new SimpleObjectProperty<>(Theme.LIGHT), schedules::add);
+        model.load();
+    }
+
+    @AfterEach
+    void close() {
+        ui.close();
+        store.close();
+    }
+
+    private ConnectionSettings saved() {
+        return ConnectionSettings.read(profile).orElseThrow();
+    }
+
+    @Test
+    void itShowsWhatIsSaved() {
+        assertThat(model.connectedProperty().get()).isTrue();
+        assertThat(model.mailboxEditableProperty().get()).isTrue();
+        assertThat(model.minutesProperty().get()).isEqualTo("15");
+        assertThat(model.onStartProperty().get()).isTrue();
+        assertThat(model.categoryProperty().get()).isEqualTo("Shared with CRM");
+        assertThat(model.limitProperty().get()).isEqualTo("5000");
+        assertThat(model.wholeProperty(RecordType.ACCOUNT).get()).isFalse();
+    }
+
+    @Test
+    void anIntervalIsSavedAndToldAndABadOneSaysWhyAndIsNotSaved() {
+        model.minutesProperty().set("30");
+        model.applySchedule();
+        model.minutesProperty().set("half an hour");
+        model.applySchedule();
+
+        assertThat(schedules).containsExactly(new SyncSchedule(30, true));
+        assertThat(ui.current().schedule().minutes()).isEqualTo(30);
+        assertThat(model.scheduleProblemProperty().get()).contains("whole number of minutes").contains("half an hour");
+
+        model.minutesProperty().set("0");
+        model.onStartProperty().set(false);
+        assertThat(ui.current().schedule()).isEqualTo(new SyncSchedule(0, false));
+        assertThat(model.scheduleProblemProperty().get()).isEmpty();
+        assertThat(model.messageProperty().get()).contains("only when you click Sync now");
+    }
+
+    @Test
+    void syncingATypeWholeIsSavedAndListsOnlyThatTypeAgain() {
+        model.wholeProperty(RecordType.ACCOUNT).set(true);
+
+        assertThat(saved().syncedWhole()).containsExactly(RecordType.ACCOUNT);
+        assertThat(store.sync().anchor("crm", RecordType.ACCOUNT)).isEmpty();
+        assertThat(store.sync().anchor("crm", RecordType.CONTACT)).contains("crm-contact");
+        assertThat(store.sync().anchor("outlook", RecordType.CONTACT)).as("Outlook untouched").contains("outlook-contact");
+        assertThat(saves).isEqualTo(1);
+    }
+
+    @Test
+    void anotherCalendarWindowListsOnlyTheCalendarAgain() {
+        model.daysAheadProperty().set("90");
+        model.applyMailbox();
+
+        assertThat(saved().mailbox().orElseThrow().options().daysAhead()).isEqualTo(90);
+        assertThat(store.sync().anchor("outlook", RecordType.APPOINTMENT)).isEmpty();
+        assertThat(store.sync().anchor("outlook", RecordType.CONTACT)).contains("outlook-contact");
+        assertThat(store.sync().anchor("crm", RecordType.APPOINTMENT)).contains("crm-appointment");
+    }
+
+    @Test
+    void anOutOfRangeOrNonNumericOutlookValueSaysWhyAndSavesNothing() {
+        model.limitProperty().set("0");
+        model.applyMailbox();
+        assertThat(model.mailboxProblemProperty().get()).contains("between 1 and 100000");
+
+        model.limitProperty().set("lots");
+        model.applyMailbox();
+        assertThat(model.mailboxProblemProperty().get()).contains("whole number").contains("lots");
+
+        model.categoryProperty().set("  ");
+        model.limitProperty().set("200");
+        model.applyMailbox();
+        assertThat(model.mailboxProblemProperty().get()).contains("needs a name");
+        assertThat(saved().mailbox().orElseThrow().options().limit()).isEqualTo(5000);
+        assertThat(saves).isZero();
+        assertThat(store.sync().anchor("outlook", RecordType.CONTACT)).contains("outlook-contact");
+    }
+
+    @Test
+    void aNewCategoryListsEveryOutlookTypeAgain() {
+        model.categoryProperty().set("CRM");
+        model.applyMailbox();
+
+        assertThat(saved().mailbox().orElseThrow().options().category()).isEqualTo("CRM");
+        for (RecordType type : Set.of(RecordType.CONTACT, RecordType.TASK, RecordType.APPOINTMENT, RecordType.EMAIL)) {
+            assertThat(store.sync().anchor("outlook", type)).as(type.id()).isEmpty();
+        }
+    }
+
+    @Test
+    void inDemoModeTheOutlookOptionsAreNotEditable() {
+        ConnectionSettings.demoMode().write(profile);
+        model.load();
+
+        assertThat(model.mailboxEditableProperty().get()).isFalse();
+        model.limitProperty().set("10");
+        model.applyMailbox();
+        assertThat(saved().mailbox().orElseThrow().options().limit()).isEqualTo(5000);
+    }
+
+    @Test
+    void theScheduleSurvivesARestartAndAnOldFileReadsAsTheDefault() {
+        model.minutesProperty().set("45");
+        model.applySchedule();
+        ui.close();
+
+        SettingsFile again = new SettingsFile(profile.settingsFile());
+        assertThat(again.load().schedule()).isEqualTo(new SyncSchedule(45, true));
+        assertThat(new SettingsFile(folder.resolve("none.json")).load().schedule()).isEqualTo(SyncSchedule.DEFAULT);
+    }
+}
