@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.outpost.auth.AnotherUsersCopy;
 import dev.outpost.auth.SignIn;
 import dev.outpost.auth.SignInFailedException;
 import dev.outpost.auth.SignInRequiredException;
@@ -23,7 +24,6 @@ import dev.outpost.outlook.OutlookSettings;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileFolder;
-import dev.outpost.store.ProfileIdentity;
 import dev.outpost.store.StoreException;
 import dev.outpost.sync.ConflictPolicy;
 import dev.outpost.sync.PushLimit;
@@ -88,25 +88,25 @@ final class CrmSession implements AutoCloseable {
     }
 
     /**
-     * A profile that signs in: a token for the CRM (and for Graph) from the sign-in's cache, renewed silently; each
-     * request asks again, so a long sync outlives its first token.
-     */
-    /**
      * The offline copy belongs to the user recorded at the last sign-in: never sync it under someone else's account
      * (their CRM would receive the first user's changes as theirs). {@code outpost login} as the new user offers the
      * reset; signing in as the recorded user again lets the sync go on.
      */
     private static void refuseAnotherUsersCopy(ProfileFolder profile, SignIn signIn) {
-        Optional<ProfileIdentity> recorded = ProfileIdentity.read(profile).filter(identity -> !identity.user().isEmpty());
-        Optional<dev.outpost.auth.SignedInUser> now = signIn.signedInUser();
-        if (recorded.isPresent() && now.isPresent() && !recorded.get().user().equalsIgnoreCase(now.get().user())) {
-            throw new StoreException("This profile holds the offline copy of " + recorded.get().user() + ", but "
-                    + now.get().user() + " is signed in. Sign in as " + recorded.get().user() + " (outpost login), or "
-                    + "switch this profile to " + now.get().user() + ": outpost login --export FILE (or "
-                    + "--discard-unsynced).");
+        Optional<AnotherUsersCopy> other = dev.outpost.auth.ProfileSignIn.anotherUsersCopy(profile, signIn);
+        if (other.isPresent()) {
+            String owner = other.get().owner();
+            String now = other.get().signedIn();
+            throw new StoreException("This profile holds the offline copy of " + owner + ", but " + now
+                    + " is signed in. Sign in as " + owner + " (outpost login), or switch this profile to " + now
+                    + ": outpost login --export FILE (or --discard-unsynced).");
         }
     }
 
+    /**
+     * A profile that signs in: a token for the CRM (and for Graph) from the sign-in's cache, renewed silently; each
+     * request asks again, so a long sync outlives its first token.
+     */
     private static CrmSession signedIn(SignIn signIn, ConnectionSettings settings) {
         String crmScope = SignInSettings.crmScope(settings.crmUrl());
         Optional<String> graphScope = settings.mailbox().map(box -> SignInSettings.graphScope(box.graphUrl()));

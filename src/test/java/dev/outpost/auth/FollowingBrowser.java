@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * does with the answer (a redirect, or Entra ID's self-submitting form_post page), which lands on MSAL's loopback
  * listener with the code and state.
  */
-final class FollowingBrowser implements Browser {
+public final class FollowingBrowser implements Browser {
 
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
     private static final Pattern INPUT = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"");
@@ -31,18 +31,18 @@ final class FollowingBrowser implements Browser {
     private final List<URL> opened = new ArrayList<>();
     private final Consumer<Map<String, String>> onAnswer;
 
-    FollowingBrowser(FakeIdentityProvider idp) {
+    public FollowingBrowser(FakeIdentityProvider idp) {
         this(idp, answer -> {
         });
     }
 
     /** @param onAnswer sees what the provider sent back (code, state) before it goes on to the listener */
-    FollowingBrowser(FakeIdentityProvider idp, Consumer<Map<String, String>> onAnswer) {
+    public FollowingBrowser(FakeIdentityProvider idp, Consumer<Map<String, String>> onAnswer) {
         this.client = HttpClient.newBuilder().sslContext(idp.clientTls()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.onAnswer = onAnswer;
     }
 
-    List<URL> opened() {
+    public List<URL> opened() {
         return opened;
     }
 

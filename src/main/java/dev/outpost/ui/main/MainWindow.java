@@ -42,6 +42,7 @@ import dev.outpost.ui.settings.Theme;
 import dev.outpost.ui.settings.UiSettings;
 import dev.outpost.ui.sync.OutlookTrackingLine;
 import dev.outpost.ui.sync.OutlookTrackingViewModel;
+import dev.outpost.ui.sync.SignInBanner;
 import dev.outpost.ui.sync.SyncControls;
 import dev.outpost.ui.sync.SyncStatusLine;
 import dev.outpost.ui.sync.SyncViewModel;
@@ -95,7 +96,7 @@ public final class MainWindow {
         split.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(editor.node(), false);
         header = topBar();
-        root.setTop(header);
+        root.setTop(sync.<Parent>map(s -> new VBox(header, new SignInBanner(s).node())).orElse(header));
         root.setLeft(navigation.node());
         root.setCenter(split);
         root.setBottom(new VBox(new UndoBar(model).node(), new StatusBar(model, sync, () -> root.getScene().getWindow()).node()));

@@ -3,11 +3,21 @@ package dev.outpost.ui.sync;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.outpost.auth.AnotherUsersCopy;
+import dev.outpost.auth.Browser;
+import dev.outpost.auth.ProfileSignIn;
+import dev.outpost.auth.SignIn;
+import dev.outpost.auth.SignInOutcome;
+import dev.outpost.auth.SignInRequiredException;
+import dev.outpost.auth.SignInSettings;
+import dev.outpost.auth.SignedInUser;
 import dev.outpost.crm.CrmConnection;
 import dev.outpost.crm.DataverseEndpoint;
 import dev.outpost.crm.RetryPolicy;
@@ -19,15 +29,17 @@ import dev.outpost.outlook.OutlookPair;
 import dev.outpost.outlook.OutlookSettings;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.ProfileFolder;
+import dev.outpost.store.ProfileIdentity;
 import dev.outpost.store.StoreException;
 import dev.outpost.sync.ConflictPolicy;
 import dev.outpost.sync.SyncPair;
 
 /**
  * What the window syncs with: the profile's connection settings (a CRM, and an Outlook mailbox when one is
- * connected), and in demo mode the demo server it runs in-process, which serves both. Every method that may
- * block (starting the demo server, writing the settings) is meant for a background thread; the fields are
- * volatile because the window reads them from the FX thread.
+ * connected), and in demo mode the demo server it runs in-process, which serves both. Tokens come from the profile's
+ * sign-in when it has one (renewed silently; each request asks again, as {@code outpost sync} does), else from
+ * environment variables. Every method that may block (starting the demo server, writing the settings, signing in) is
+ * meant for a background thread; the fields are volatile because the window reads them from the FX thread.
  */
 public final class SyncConnection implements AutoCloseable {
 
@@ -42,15 +54,28 @@ public final class SyncConnection implements AutoCloseable {
     private final int demoRecords;
     private volatile Optional<ConnectionSettings> settings;
     private volatile DemoServer demo;
+    private final Optional<Browser> browser;
+    private volatile Consumer<String> signInNotices = message -> { };
+    private SignIn signIn; // guarded by this, made for signInSettings
+    private ConnectionSettings signInSettings;
 
     /**
      * @param environment where the access token is read (System::getenv outside tests)
      * @param demoRecords how many sample records a new demo CRM is seeded with
      */
     public SyncConnection(ProfileFolder profile, Function<String, String> environment, int demoRecords) {
+        this(profile, environment, demoRecords, Optional.empty());
+    }
+
+    /**
+     * @param browser opens the sign-in page: empty for the system's browser, a test's own in tests
+     */
+    public SyncConnection(ProfileFolder profile, Function<String, String> environment, int demoRecords,
+                          Optional<Browser> browser) {
         this.profile = profile;
         this.environment = environment;
         this.demoRecords = demoRecords;
+        this.browser = browser;
         Optional<ConnectionSettings> read;
         try {
             read = ConnectionSettings.read(profile);
@@ -126,24 +151,32 @@ public final class SyncConnection implements AutoCloseable {
      * The CRM pair to run now.
      *
      * @throws NotConnectedException  when the profile has no CRM
-     * @throws SignInNeededException  when no access token is available
+     * @throws SignInNeededException  when no access token is available, or another user than the copy's is signed in
      */
     public SyncPair pair() throws IOException {
         ConnectionSettings current = settings.orElseThrow(NotConnectedException::new);
         URI url;
-        String token;
+        TokenSource token;
         if (current.demo()) {
             startDemoIfNeeded();
             url = demo.url();
-            token = DEMO_TOKEN;
+            token = TokenSource.fixed(DEMO_TOKEN);
         } else {
             url = current.crmUrl();
-            token = environment.apply(current.tokenVariable());
-            if (token == null || token.isBlank()) {
-                throw new SignInNeededException(current.tokenVariable());
+            Optional<SignIn> signedIn = signIn(current);
+            if (signedIn.isPresent()) {
+                SignIn in = signedIn.get();
+                ProfileSignIn.anotherUsersCopy(profile, in).ifPresent(copy -> {
+                    throw SignInNeededException.anotherUser(copy);
+                });
+                String scope = SignInSettings.crmScope(url);
+                silentToken(in, scope);
+                token = () -> in.token(scope); // each request asks: a long sync outlives its first token
+            } else {
+                token = TokenSource.fixed(variable(current.tokenVariable()));
             }
         }
-        return SyncPair.of(PAIR, new DataverseEndpoint(CrmConnection.forSync(url, TokenSource.fixed(token)),
+        return SyncPair.of(PAIR, new DataverseEndpoint(CrmConnection.forSync(url, token),
                 RetryPolicy.defaults(), current.mineOnly()), ConflictPolicy.ASK);
     }
 
@@ -163,27 +196,101 @@ public final class SyncConnection implements AutoCloseable {
             return Optional.empty();
         }
         URI url;
-        String token;
+        java.util.function.Supplier<String> token;
         ConnectionSettings.MailboxOptions options;
         if (current.demo()) {
             startDemoIfNeeded();
             url = demo.graphUrl();
-            token = DEMO_TOKEN;
+            token = () -> DEMO_TOKEN;
             options = ConnectionSettings.MailboxOptions.DEFAULTS; // the demo mailbox is made for the defaults
         } else {
             ConnectionSettings.Mailbox box = current.mailbox().get();
             url = box.graphUrl();
-            token = environment.apply(box.tokenVariable());
-            if (token == null || token.isBlank()) {
-                throw new SignInNeededException(box.tokenVariable());
+            Optional<SignIn> signedIn = signIn(current);
+            if (signedIn.isPresent()) {
+                SignIn in = signedIn.get();
+                String scope = SignInSettings.graphScope(url);
+                silentToken(in, scope);
+                token = () -> in.token(scope);
+            } else {
+                String bearer = variable(box.tokenVariable());
+                token = () -> bearer;
             }
             options = box.options();
         }
-        String bearer = token;
         // As the command line builds it (CrmSession), so the window and `outpost sync` sync the same items.
-        OutlookSettings outlook = OutlookSettings.of(url, () -> bearer).choices(options.category(), options.daysBack(),
+        OutlookSettings outlook = OutlookSettings.of(url, token).choices(options.category(), options.daysBack(),
                 options.daysAhead(), options.autocapture(), options.shareReplies());
         return Optional.of(OutlookPair.of(new OutlookEndpoint(outlook), options.limit()));
+    }
+
+    /** Whether the profile signs in (rather than reading its tokens from environment variables). */
+    public boolean signsIn() {
+        ConnectionSettings current = settings.orElse(null);
+        return current != null && !current.demo() && current.signIn().isPresent();
+    }
+
+    /**
+     * Signs in in the browser for the CRM; blocks until the browser comes back (or the sign-in fails). Records
+     * nothing: the caller decides whose copy the profile holds.
+     *
+     * @throws dev.outpost.auth.SignInFailedException when the sign-in did not complete, saying why
+     * @throws StoreException                         when the profile's sign-in settings cannot be used
+     */
+    public SignInOutcome signInInBrowser() {
+        ConnectionSettings current = settings.orElseThrow(NotConnectedException::new);
+        SignIn in = signIn(current).orElseThrow(() -> new IllegalStateException("This profile does not sign in"));
+        return in.signInInBrowser(Set.of(SignInSettings.crmScope(current.crmUrl())));
+    }
+
+    /** Whether the profile holds the offline copy of another user than {@code now}. Reads the profile. */
+    public Optional<AnotherUsersCopy> anotherUsersCopy(SignedInUser now) {
+        return ProfileSignIn.anotherUsersCopy(profile, now);
+    }
+
+    /** Records that the profile's data belongs to {@code now} on the connected CRM. Writes the profile. */
+    public void recordIdentity(SignedInUser now) {
+        ConnectionSettings current = settings.orElseThrow(NotConnectedException::new);
+        new ProfileIdentity(current.crmUrl(), now.user(), now.tenant()).write(profile);
+    }
+
+    /**
+     * Receives what the system browser has to tell the user (no browser: the address to open), on the thread that
+     * signs in.
+     */
+    public void onSignInNotice(Consumer<String> notices) {
+        this.signInNotices = notices;
+    }
+
+    /** The profile's sign-in for these settings, made once (MSAL's client keeps the cache in memory between syncs). */
+    private synchronized Optional<SignIn> signIn(ConnectionSettings current) {
+        if (current.demo() || current.signIn().isEmpty()) {
+            return Optional.empty();
+        }
+        if (signIn == null || !current.equals(signInSettings)) {
+            Consumer<String> tell = message -> signInNotices.accept(message);
+            signIn = ProfileSignIn.of(profile, current, environment, message -> LOG.warn("{}", message),
+                    browser.orElseGet(() -> Browser.system(tell))).orElseThrow();
+            signInSettings = current;
+        }
+        return Optional.of(signIn);
+    }
+
+    /** Asks for a token before the run starts, so a run never does half of its work. */
+    private static void silentToken(SignIn in, String scope) {
+        try {
+            in.token(scope);
+        } catch (SignInRequiredException e) {
+            throw SignInNeededException.signIn(e.reason());
+        }
+    }
+
+    private String variable(String name) {
+        String token = environment.apply(name);
+        if (token == null || token.isBlank()) {
+            throw SignInNeededException.setVariable(name);
+        }
+        return token;
     }
 
     /** The running demo server's address, if one runs. */

@@ -85,6 +85,7 @@ public final class SyncViewModel {
     private final ReadOnlyIntegerWrapper issueCount = new ReadOnlyIntegerWrapper(this, "issueCount");
     private final ObservableList<ConflictItem> conflicts = FXCollections.observableArrayList();
     private final ObservableList<SyncIssue> issues = FXCollections.observableArrayList();
+    private final SignInPrompt signInPrompt = new SignInPrompt();
     private Runnable onSynced = () -> { };
     private BackgroundTasks.Scheduled next = () -> { };
     private boolean again;
@@ -108,6 +109,8 @@ public final class SyncViewModel {
         connected.set(connection.isConfigured());
         mailbox.set(hasMailbox());
         statusText.set(UiText.get(connection.isConfigured() ? "sync.never" : "sync.notConnected"));
+        // The system browser's word (no browser: the address to open) comes on the worker that signs in.
+        connection.onSignInNotice(message -> tasks.schedule(Duration.ZERO, () -> signInPrompt.notice(message)));
     }
 
     /** Runs after each sync (and each resolution) on the FX thread: the window reloads its records. */
@@ -147,7 +150,51 @@ public final class SyncViewModel {
         progress.reset();
         progressText.set(UiText.get("sync.starting"));
         cancelled.set(false);
-        tasks.run(this::runOnce, report -> finished(Optional.empty()), this::failed);
+        tasks.run(this::runOnce, report -> {
+            signInPrompt.hide();
+            finished(Optional.empty());
+        }, this::failed);
+    }
+
+    /**
+     * The banner's <em>Sign in</em>: signs in in the browser on the sync's worker (never the FX thread), then syncs at
+     * once. When someone else signs in than the user whose data the profile holds, nothing syncs and nothing is
+     * removed: the banner says so and {@link #otherUserSignedInProperty()} turns true.
+     */
+    public void signIn() {
+        if (stopped || running.get() || !connection.signsIn()) {
+            return;
+        }
+        next.cancel();
+        running.set(true);
+        signInPrompt.signingIn.set(true);
+        progressText.set(UiText.get("signin.waiting"));
+        tasks.run(() -> WindowSignIn.signIn(connection, store), result -> {
+            signedInOrNot();
+            switch (result) {
+                case WindowSignIn.SignedIn signedIn -> {
+                    signInPrompt.hide();
+                    syncNow();
+                }
+                case WindowSignIn.OtherUser other -> {
+                    signInPrompt.show(other.copy());
+                    statusText.set(UiText.get("signin.status"));
+                    scheduleNext();
+                }
+            }
+        }, failure -> {
+            signedInOrNot();
+            LOG.info("The sign-in from the window did not complete: {}", failure.getClass().getSimpleName());
+            signInPrompt.failed(reason(failure)); // the banner stays: one can try again
+            scheduleNext();
+        });
+    }
+
+    private void signedInOrNot() {
+        running.set(false);
+        signInPrompt.signingIn.set(false);
+        progressText.set("");
+        again = false; // a sync asked for meanwhile: a successful sign-in syncs anyway, another user's must not
     }
 
     /** The welcome's *Explore with demo data*: demo mode, the demo server started, then the first sync. */
@@ -294,10 +341,13 @@ public final class SyncViewModel {
 
     private void failed(Exception failure) {
         if (failure instanceof SignInNeededException signIn) {
-            finished(Optional.of(UiText.get("sync.signInNeeded", signIn.tokenVariable())));
+            signInPrompt.show(signIn);
+            finished(Optional.of(signIn.canSignIn() ? UiText.get("signin.status") : signIn.getMessage()));
         } else if (failure instanceof NotConnectedException) {
+            signInPrompt.hide();
             finished(Optional.of(UiText.get("sync.notConnected")));
         } else {
+            signInPrompt.hide();
             // Not the engine's report (it keeps endpoint failures in the history): the store or the demo server.
             LOG.warn("The sync could not run", failure);
             finished(Optional.of(UiText.get("sync.last", java.time.format.DateTimeFormatter.ofPattern("HH:mm")
@@ -416,6 +466,34 @@ public final class SyncViewModel {
     private static String reason(Exception failure) {
         return failure.getMessage() == null || failure.getMessage().isBlank()
                 ? UiText.get("sync.result.unknownFailure") : failure.getMessage();
+    }
+
+    /** Whether the window needs the user to sign in before it can sync: the banner with <em>Sign in</em>. */
+    public ReadOnlyBooleanProperty signInNeededProperty() {
+        return signInPrompt.needed.getReadOnlyProperty();
+    }
+
+    /** Why a sign-in is needed, or why the last one did not complete; empty when none is needed. */
+    public ReadOnlyStringProperty signInTextProperty() {
+        return signInPrompt.text.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether someone else is signed in than the user whose offline copy the profile holds: the sync waits until the
+     * owner signs in again, or the profile is switched to the new user (the reset).
+     */
+    public ReadOnlyBooleanProperty otherUserSignedInProperty() {
+        return signInPrompt.otherUser.getReadOnlyProperty();
+    }
+
+    /** Who owns the offline copy and who signed in, while {@link #otherUserSignedInProperty()} is true. */
+    public Optional<dev.outpost.auth.AnotherUsersCopy> anotherUsersCopy() {
+        return signInPrompt.anotherUsersCopy();
+    }
+
+    /** Whether a sign-in in the browser is under way. */
+    public ReadOnlyBooleanProperty signingInProperty() {
+        return signInPrompt.signingIn.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
