@@ -1,12 +1,16 @@
 package dev.outpost.app;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Application;
+import javafx.scene.control.Button;
 import javafx.stage.Stage;
+
+import atlantafx.base.theme.Styles;
 
 import dev.outpost.model.Validation;
 import dev.outpost.ui.ErrorReporter;
@@ -14,7 +18,14 @@ import dev.outpost.ui.concurrent.FxBackgroundTasks;
 import dev.outpost.ui.main.ErrorDialog;
 import dev.outpost.ui.main.MainWindow;
 import dev.outpost.ui.reset.AccountMenu;
+import dev.outpost.ui.UiText;
+import dev.outpost.ui.history.HistoryViewModel;
+import dev.outpost.ui.history.HistoryWindow;
+import dev.outpost.ui.settings.ProfileConnectionOptions;
+import dev.outpost.ui.settings.SettingsDialog;
 import dev.outpost.ui.settings.SettingsFile;
+import dev.outpost.ui.settings.SettingsViewModel;
+import dev.outpost.ui.settings.SyncSchedule;
 import dev.outpost.ui.sync.SyncViewModel;
 
 /**
@@ -72,11 +83,42 @@ public final class OutpostApplication extends Application {
     static MainWindow show(Stage stage, Startup startup) {
         Session session = startup.session().get();
         MainWindow window = MainWindow.showIn(stage, session.store().records(), session.tasks(), startup.settings(),
-                errors -> new SyncViewModel(session.connection(), session.store().sync(), startup.syncTasks(), errors,
-                        Validation.inSystemZone(), ZoneId.systemDefault(), Optional.of(SyncViewModel.EVERY)));
+                errors -> {
+                    SyncViewModel sync = new SyncViewModel(session.connection(), session.store().sync(),
+                            startup.syncTasks(), errors, Validation.inSystemZone(), ZoneId.systemDefault(),
+                            Optional.of(SyncViewModel.EVERY));
+                    follow(sync, startup.settings().current().schedule());
+                    return sync;
+                });
         ErrorReporter errors = new ErrorDialog(stage)::show;
         ProfileSwitcher switcher = new ProfileSwitcher(stage, startup, window);
+        window.addToHeader(historyButton(stage, session));
+        window.addToHeader(settingsButton(stage, startup, session, window));
         window.addToHeader(new AccountMenu(switcher, startup.syncTasks(), errors, () -> stage).node());
         return window;
+    }
+
+    private static void follow(SyncViewModel sync, SyncSchedule schedule) {
+        sync.schedule(schedule.minutes() == 0 ? Optional.empty() : Optional.of(Duration.ofMinutes(schedule.minutes())),
+                schedule.onStart());
+    }
+
+    private static Button settingsButton(Stage stage, Startup startup, Session session, MainWindow window) {
+        Button button = new Button(UiText.get("settings.title"));
+        button.setId("settings-button");
+        button.getStyleClass().add(Styles.FLAT);
+        button.setOnAction(event -> SettingsDialog.open(stage, new SettingsViewModel(startup.settings(),
+                new ProfileConnectionOptions(session.store().profile(), session.store().sync(), session.connection()::reload),
+                session.tasks(), window.model().themeProperty(), schedule -> window.sync().ifPresent(s -> follow(s, schedule)))));
+        return button;
+    }
+
+    private static Button historyButton(Stage stage, Session session) {
+        Button button = new Button(UiText.get("history.title"));
+        button.setId("history-button");
+        button.getStyleClass().add(Styles.FLAT);
+        button.setOnAction(event -> HistoryWindow.open(stage, new HistoryViewModel(session.store().sync(),
+                session.tasks(), ZoneId.systemDefault())));
+        return button;
     }
 }

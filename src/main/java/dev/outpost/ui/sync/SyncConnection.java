@@ -116,6 +116,15 @@ public final class SyncConnection implements AutoCloseable {
         startDemoIfNeeded();
     }
 
+    /** Reads the connection settings again after something else saved them (the settings dialog). Blocks. */
+    public synchronized void reload() {
+        try {
+            settings = ConnectionSettings.read(profile);
+        } catch (StoreException e) {
+            LOG.warn("Ignoring unreadable connection settings: {}", e.getMessage());
+        }
+    }
+
     /** Saves a real CRM's address; the token is read from OUTPOST_ACCESS_TOKEN at each sync. Blocks. */
     public synchronized void connectTo(URI crmUrl) {
         ConnectionSettings wanted = new ConnectionSettings(checkedUrl(crmUrl.toString()), "OUTPOST_ACCESS_TOKEN");

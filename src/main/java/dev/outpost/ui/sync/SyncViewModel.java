@@ -64,7 +64,8 @@ public final class SyncViewModel {
     private final ErrorReporter errors;
     private final Validation validation;
     private final ZoneId zone;
-    private final Optional<Duration> every;
+    private Optional<Duration> every;
+    private boolean syncOnStart = true;
     private final SyncProgress progress = new SyncProgress();
     private final AtomicBoolean progressShowing = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -122,7 +123,24 @@ public final class SyncViewModel {
     public void start() {
         refresh(false);
         if (connection.isConfigured()) {
-            syncNow();
+            if (syncOnStart) {
+                syncNow();
+            } else {
+                scheduleNext();
+            }
+        }
+    }
+
+    /**
+     * Follows the user's schedule (the settings dialog): how often to sync on its own (empty: only when asked)
+     * and whether to sync as soon as the window opens. A new interval moves the next automatic sync at once.
+     */
+    public void schedule(Optional<Duration> interval, boolean onStart) {
+        this.every = interval;
+        this.syncOnStart = onStart;
+        next.cancel();
+        if (!running.get()) {
+            scheduleNext();
         }
     }
 

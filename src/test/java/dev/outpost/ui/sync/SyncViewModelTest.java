@@ -195,4 +195,51 @@ class SyncViewModelTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncConnection.checkedUrl(" "))
                 .hasMessageContaining("organization URL");
     }
+
+    /** Runs work at once, and only records what is scheduled: the schedule is what these tests look at. */
+    private static final class RecordedSchedule implements dev.outpost.ui.concurrent.BackgroundTasks {
+        final List<java.time.Duration> delays = new ArrayList<>();
+        int runs;
+
+        @Override
+        public <T> void run(java.util.concurrent.Callable<? extends T> work, java.util.function.Consumer<? super T> ok,
+                            java.util.function.Consumer<? super Exception> failed) {
+            runs++;
+            try {
+                ok.accept(work.call());
+            } catch (Exception e) {
+                failed.accept(e);
+            }
+        }
+
+        @Override
+        public Scheduled schedule(java.time.Duration delay, Runnable action) {
+            if (!delay.isZero()) {
+                delays.add(delay);
+            } else {
+                action.run(); // showing progress and the like
+            }
+            return () -> { };
+        }
+    }
+
+    @Test
+    void withoutSyncOnStartTheWindowWaitsForTheIntervalAndAnIntervalOfZeroSchedulesNothing() {
+        dev.outpost.store.ConnectionSettings.demoMode().write(new ProfileFolder(profile));
+        RecordedSchedule tasks = new RecordedSchedule();
+        SyncViewModel model = new SyncViewModel(new SyncConnection(new ProfileFolder(profile), Map.<String, String>of()::get, 10),
+                store.sync(), tasks, reported::add, Validation.inSystemZone(), UTC, Optional.of(SyncViewModel.EVERY));
+        model.schedule(Optional.of(java.time.Duration.ofMinutes(30)), false);
+        tasks.delays.clear();
+
+        model.start();
+
+        assertThat(model.runningProperty().get()).as("no sync on start").isFalse();
+        assertThat(tasks.delays).containsExactly(java.time.Duration.ofMinutes(30));
+
+        model.schedule(Optional.empty(), false);
+        tasks.delays.clear();
+        model.start();
+        assertThat(tasks.delays).as("0 = only when asked").isEmpty();
+    }
 }
