@@ -29,13 +29,15 @@ public final class HistoryView {
         table.setItems(model.rows());
         table.setPlaceholder(new Label(UiText.get("history.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("history.column.when", HistoryRow::when, 130));
+        table.getColumns().add(column("history.column.when", HistoryRow::when, 150));
         table.getColumns().add(column("history.column.with", HistoryRow::with, 80));
         table.getColumns().add(column("history.column.took", HistoryRow::took, 70));
-        TableColumn<HistoryRow, String> result = column("history.column.result", HistoryRow::result, 190);
+        TableColumn<HistoryRow, String> result = column("history.column.result", HistoryRow::result, 140);
         result.setCellFactory(explained());
         table.getColumns().add(result);
-        table.getColumns().add(column("history.column.changes", HistoryRow::changes, 360));
+        TableColumn<HistoryRow, String> changes = column("history.column.changes", HistoryRow::changes, 420);
+        changes.setCellFactory(wrapped());
+        table.getColumns().add(changes);
         Label heading = new Label(UiText.get("history.title"));
         heading.getStyleClass().add(Styles.TITLE_3);
         Label problem = new Label();
@@ -63,6 +65,19 @@ public final class HistoryView {
         column.setPrefWidth(width);
         column.setSortable(false); // newest first is the order that answers "what happened last"
         return column;
+    }
+
+    /** What moved can name all six types: the cell wraps rather than cut it off. */
+    private static Callback<TableColumn<HistoryRow, String>, TableCell<HistoryRow, String>> wrapped() {
+        return column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setWrapText(true);
+                setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        };
     }
 
     private static Callback<TableColumn<HistoryRow, String>, TableCell<HistoryRow, String>> explained() {

@@ -108,6 +108,10 @@ public final class SettingsDialog {
         root.setPadding(new Insets(20, 24, 16, 24));
         root.setPrefWidth(620);
         ModalDialogs.setUp(stage, root, UiText.get("settings.title"), owner);
+        // A problem or a saved note adds a line: grow the window so Close never slides out of it.
+        for (var text : java.util.List.of(model.messageProperty(), model.scheduleProblemProperty(), model.mailboxProblemProperty())) {
+            text.addListener((obs, old, now) -> javafx.application.Platform.runLater(stage::sizeToScene));
+        }
         // Leaving the dialog is leaving the fields: what was typed last is checked and saved too.
         stage.setOnHiding(event -> {
             model.applySchedule();

@@ -133,9 +133,14 @@ public final class ConflictsDialog {
             Button server = new Button(UiText.get("conflicts.keepServer"));
             server.getStyleClass().add("keep-server");
             server.setOnAction(event -> model.keepServer(item));
+            Button open = new Button(UiText.get("conflicts.open"));
+            open.getStyleClass().addAll("open-conflict", Styles.ACCENT);
+            open.setAccessibleHelp(UiText.get("conflicts.openHelp"));
+            open.setOnAction(event -> model.conflictPrompt().open(getScene().getWindow(), item.row().id(),
+                    model::conflictSettled, model::report));
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox actions = new HBox(8, spacer, mine, server);
+            HBox actions = new HBox(8, spacer, open, mine, server);
             VBox box = new VBox(4, title, summary, fields, actions);
             box.setPadding(new Insets(6, 4, 6, 4));
             setGraphic(box);

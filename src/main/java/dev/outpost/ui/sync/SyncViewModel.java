@@ -34,6 +34,8 @@ import dev.outpost.store.SyncRun;
 import dev.outpost.store.SyncStore;
 import dev.outpost.outlook.OutlookPair;
 import dev.outpost.outlook.SyncRound;
+import dev.outpost.ui.conflicts.ConflictPrompt;
+import dev.outpost.ui.conflicts.Conflicts;
 import dev.outpost.sync.ConflictResolver;
 import dev.outpost.sync.PushLimit;
 import dev.outpost.sync.RunOptions;
@@ -255,6 +257,25 @@ public final class SyncViewModel {
                 mailbox.getReadOnlyProperty(), running.getReadOnlyProperty());
         trackings.add(tracking);
         return tracking;
+    }
+
+    /**
+     * The conflict dialog for one conflict, reading and writing through the sync's store and worker; a decision
+     * there reads the conflicts again and syncs at once, so it reaches the other side now when online.
+     */
+    public ConflictPrompt conflictPrompt() {
+        return new ConflictPrompt(new Conflicts(store, validation), tasks, zone);
+    }
+
+    /** A conflict was settled in its dialog. */
+    public void conflictSettled() {
+        refresh(true);
+        syncNow();
+    }
+
+    /** Shows a failure of the conflict dialog. */
+    public void report(Exception failure) {
+        errors.report(failure);
     }
 
     /** Keeps this computer's version of a conflicted record; the next sync sends it. */

@@ -117,6 +117,33 @@ class SyncFromWindowTest {
         assertThat(other.records().find(theirs.id()).orElseThrow().get("city")).isEqualTo("Oslo");
     }
 
+    @Test
+    void fromTheConflictListTheConflictDialogKeepsBothAndTheNextSyncSendsTheCopy(FxRobot robot) throws TimeoutException {
+        waitForSyncDone(robot);
+        DemoProfiles.syncOther(other, connection);
+        Record account = store.records().list(RecordType.ACCOUNT, "").getFirst();
+        Record theirs = DemoProfiles.account(other, account.get("name"));
+        other.records().update(theirs.id(), Map.of("city", "Lisbon"));
+        DemoProfiles.syncOther(other, connection);
+        store.records().update(account.id(), Map.of("city", "Oslo"));
+        robot.push(KeyCode.F5);
+        DemoProfiles.waitUntil(Duration.ofSeconds(15), () -> sync.conflictCountProperty().get() == 1);
+        robot.clickOn("#status-conflicts");
+        DemoProfiles.waitUntil(Duration.ofSeconds(5), () -> robot.lookup(".open-conflict").tryQuery().isPresent());
+
+        robot.clickOn(".open-conflict");
+        DemoProfiles.waitUntil(Duration.ofSeconds(5), () -> robot.lookup("#conflict-keep-both").tryQuery().isPresent());
+        robot.clickOn("#conflict-keep-both");
+
+        // Settled in the dialog, then synced at once: the server keeps its Lisbon, a second account holds Oslo.
+        DemoProfiles.waitUntil(Duration.ofSeconds(15), () -> sync.conflictCountProperty().get() == 0
+                && !sync.runningProperty().get() && window.model().pendingChangesProperty().get() == 0);
+        DemoProfiles.syncOther(other, connection);
+        assertThat(other.records().find(theirs.id()).orElseThrow().get("city")).isEqualTo("Lisbon");
+        assertThat(other.records().list(RecordType.ACCOUNT, "").stream()
+                .filter(r -> r.get("name").startsWith(account.get("name")) && "Oslo".equals(r.get("city")))).hasSize(1);
+    }
+
     private void waitForSyncDone(FxRobot robot) throws TimeoutException {
         DemoProfiles.waitUntil(Duration.ofSeconds(20), () -> !sync.runningProperty().get()
                 && robot.lookup("#status-sync").queryAs(Label.class).getText().endsWith("done"));
