@@ -74,6 +74,7 @@ public final class HistoryView {
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
+                setTooltip(empty ? null : new Tooltip(text)); // all of it, when six types do not fit two lines
                 setWrapText(true);
                 setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             }

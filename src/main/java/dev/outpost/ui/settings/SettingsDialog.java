@@ -142,6 +142,7 @@ public final class SettingsDialog {
 
     private static void row(GridPane grid, int row, String labelKey, TextField field) {
         Label label = new Label(UiText.get(labelKey));
+        label.setMinWidth(Region.USE_PREF_SIZE); // the field gives way, never the label
         label.setLabelFor(field);
         field.setAccessibleText(UiText.get(labelKey));
         grid.add(label, 0, row);

@@ -128,6 +128,10 @@ public final class SyncConnection implements AutoCloseable {
     /** Saves a real CRM's address; the token is read from OUTPOST_ACCESS_TOKEN at each sync. Blocks. */
     public synchronized void connectTo(URI crmUrl) {
         ConnectionSettings wanted = new ConnectionSettings(checkedUrl(crmUrl.toString()), "OUTPOST_ACCESS_TOKEN");
+        // As outpost connect: where IT's admin file names a client id, the profile signs in (the bar offers it).
+        if (dev.outpost.auth.AdminDefaults.forThisInstallation().clientId().isPresent()) {
+            wanted = wanted.withSignIn(Optional.of(new ConnectionSettings.SignInChoice(Optional.empty(), Optional.empty())));
+        }
         wanted.write(profile);
         settings = Optional.of(wanted);
     }
