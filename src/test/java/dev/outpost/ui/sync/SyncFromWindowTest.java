@@ -94,17 +94,8 @@ class SyncFromWindowTest {
 
     @Test
     void aConflictIsListedAndKeepMineSendsMyValue(FxRobot robot) throws TimeoutException {
-        waitForSyncDone(robot);
-        DemoProfiles.syncOther(other, connection);
-        Record account = store.records().list(RecordType.ACCOUNT, "").getFirst();
+        Record account = cityChangedOnBothSides(robot);
         Record theirs = DemoProfiles.account(other, account.get("name"));
-        other.records().update(theirs.id(), Map.of("city", "Lisbon"));
-        DemoProfiles.syncOther(other, connection);
-        store.records().update(account.id(), Map.of("city", "Oslo"));
-
-        robot.push(KeyCode.F5);
-        DemoProfiles.waitUntil(Duration.ofSeconds(15), () -> sync.conflictCountProperty().get() == 1);
-        robot.clickOn("#status-conflicts");
         DemoProfiles.waitUntil(Duration.ofSeconds(5), () -> robot.lookup(".keep-mine").tryQuery().isPresent());
         assertThat(robot.lookup("Oslo").tryQuery()).isPresent();
         assertThat(robot.lookup("Lisbon").tryQuery()).isPresent();
@@ -119,16 +110,8 @@ class SyncFromWindowTest {
 
     @Test
     void fromTheConflictListTheConflictDialogKeepsBothAndTheNextSyncSendsTheCopy(FxRobot robot) throws TimeoutException {
-        waitForSyncDone(robot);
-        DemoProfiles.syncOther(other, connection);
-        Record account = store.records().list(RecordType.ACCOUNT, "").getFirst();
+        Record account = cityChangedOnBothSides(robot);
         Record theirs = DemoProfiles.account(other, account.get("name"));
-        other.records().update(theirs.id(), Map.of("city", "Lisbon"));
-        DemoProfiles.syncOther(other, connection);
-        store.records().update(account.id(), Map.of("city", "Oslo"));
-        robot.push(KeyCode.F5);
-        DemoProfiles.waitUntil(Duration.ofSeconds(15), () -> sync.conflictCountProperty().get() == 1);
-        robot.clickOn("#status-conflicts");
         DemoProfiles.waitUntil(Duration.ofSeconds(5), () -> robot.lookup(".open-conflict").tryQuery().isPresent());
 
         robot.clickOn(".open-conflict");
@@ -142,6 +125,21 @@ class SyncFromWindowTest {
         assertThat(other.records().find(theirs.id()).orElseThrow().get("city")).isEqualTo("Lisbon");
         assertThat(other.records().list(RecordType.ACCOUNT, "").stream()
                 .filter(r -> r.get("name").startsWith(account.get("name")) && "Oslo".equals(r.get("city")))).hasSize(1);
+    }
+
+    /** Lisbon on the server, Oslo here, one sync, and the conflicts list open; answers the account (mine). */
+    private Record cityChangedOnBothSides(FxRobot robot) throws TimeoutException {
+        waitForSyncDone(robot);
+        DemoProfiles.syncOther(other, connection);
+        Record account = store.records().list(RecordType.ACCOUNT, "").getFirst();
+        Record theirs = DemoProfiles.account(other, account.get("name"));
+        other.records().update(theirs.id(), Map.of("city", "Lisbon"));
+        DemoProfiles.syncOther(other, connection);
+        store.records().update(account.id(), Map.of("city", "Oslo"));
+        robot.push(KeyCode.F5);
+        DemoProfiles.waitUntil(Duration.ofSeconds(15), () -> sync.conflictCountProperty().get() == 1);
+        robot.clickOn("#status-conflicts");
+        return account;
     }
 
     private void waitForSyncDone(FxRobot robot) throws TimeoutException {
