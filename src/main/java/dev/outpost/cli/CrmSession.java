@@ -47,10 +47,12 @@ final class CrmSession implements AutoCloseable {
     private final Optional<OutlookEndpoint> mailbox;
     private final Optional<DemoServer> demo;
 
-    private CrmSession(SyncPair crm, Optional<OutlookEndpoint> mailbox, int outlookLimit, Optional<DemoServer> demo) {
+    private CrmSession(SyncPair crm, Optional<OutlookEndpoint> mailbox, int outlookLimit, Optional<DemoServer> demo,
+                       ConnectionSettings settings) {
         this.crm = crm;
         this.mailbox = mailbox;
-        this.outlook = mailbox.map(endpoint -> OutlookPair.of(endpoint, outlookLimit));
+        this.outlook = mailbox.map(endpoint -> OutlookPair.of(endpoint, outlookLimit,
+                ConflictPolicy.forPair(settings.policy(OutlookPair.NAME), OutlookPair.DEFAULT_POLICY)));
         this.demo = demo;
     }
 
@@ -79,12 +81,12 @@ final class CrmSession implements AutoCloseable {
             throw new SignInNeededException("No access token: set " + String.join(" and ", missing) + ", and run again.");
         }
         SyncPair crm = SyncPair.of("crm", new DataverseEndpoint(connection(settings.crmUrl(), crmToken),
-                RetryPolicy.defaults(), settings.mineOnly()), ConflictPolicy.ASK);
+                RetryPolicy.defaults(), settings.mineOnly()), crmPolicy(settings));
         String bearer = graphToken.orElse("");
         Optional<OutlookEndpoint> mailbox = settings.mailbox().map(box -> new OutlookEndpoint(
                 outlookSettings(box.graphUrl(), () -> bearer, box.options())));
         int limit = settings.mailbox().map(box -> box.options().limit()).orElse(PushLimit.OUTLOOK_DEFAULT);
-        return new CrmSession(crm, mailbox, limit, Optional.empty());
+        return new CrmSession(crm, mailbox, limit, Optional.empty(), settings);
     }
 
     /**
@@ -119,11 +121,11 @@ final class CrmSession implements AutoCloseable {
             throw new StoreException(e.getMessage(), e);
         }
         SyncPair crm = SyncPair.of("crm", new DataverseEndpoint(CrmConnection.forSync(settings.crmUrl(),
-                () -> signIn.token(crmScope)), RetryPolicy.defaults(), settings.mineOnly()), ConflictPolicy.ASK);
+                () -> signIn.token(crmScope)), RetryPolicy.defaults(), settings.mineOnly()), crmPolicy(settings));
         Optional<OutlookEndpoint> mailbox = settings.mailbox().map(box -> new OutlookEndpoint(
                 outlookSettings(box.graphUrl(), () -> signIn.token(graphScope.orElseThrow()), box.options())));
         int limit = settings.mailbox().map(box -> box.options().limit()).orElse(PushLimit.OUTLOOK_DEFAULT);
-        return new CrmSession(crm, mailbox, limit, Optional.empty());
+        return new CrmSession(crm, mailbox, limit, Optional.empty(), settings);
     }
 
     /**
@@ -139,9 +141,14 @@ final class CrmSession implements AutoCloseable {
                     + profile.path() + " is writable, and try again.", e);
         }
         SyncPair crm = SyncPair.of("crm", new DataverseEndpoint(connection(server.url(), DEMO_TOKEN), RetryPolicy.defaults(),
-                settings.mineOnly()), ConflictPolicy.ASK);
+                settings.mineOnly()), crmPolicy(settings));
         OutlookEndpoint mailbox = new OutlookEndpoint(OutlookSettings.of(server.graphUrl(), () -> DEMO_TOKEN));
-        return new CrmSession(crm, Optional.of(mailbox), PushLimit.OUTLOOK_DEFAULT, Optional.of(server));
+        return new CrmSession(crm, Optional.of(mailbox), PushLimit.OUTLOOK_DEFAULT, Optional.of(server), settings);
+    }
+
+    /** How the CRM pair settles true conflicts: the profile's choice (the window's settings), else ask. */
+    private static ConflictPolicy crmPolicy(ConnectionSettings settings) {
+        return ConflictPolicy.forPair(settings.policy("crm"), ConflictPolicy.ASK);
     }
 
     /** The endpoint's settings from the options {@code outpost connect} saved. */

@@ -22,6 +22,9 @@ public final class OutlookPair {
     /** Contacts before the activities; e-mail is pulled only (mail goes one way, Outlook to CRM: see the rules). */
     public static final List<RecordType> TYPES = OutlookPairRules.TYPES;
 
+    /** "The CRM copy wins": the local copy, which the run's CRM pass has just made the CRM's. */
+    public static final ConflictPolicy DEFAULT_POLICY = ConflictPolicy.LOCAL_WINS;
+
     private OutlookPair() {
     }
 
@@ -38,8 +41,12 @@ public final class OutlookPair {
      * limit, configurable per profile with {@code outpost connect --outlook-limit}).
      */
     public static SyncPair of(Endpoint mailbox, int limit) {
+        return of(mailbox, limit, DEFAULT_POLICY);
+    }
+
+    /** As {@link #of(Endpoint, int)}, settling true conflicts the way the user chose in the settings. */
+    public static SyncPair of(Endpoint mailbox, int limit, ConflictPolicy policy) {
         // The seeds' rules: e-mail pulled only, what a deletion in Outlook means per type, at most `limit` records sent.
-        return new SyncPair(NAME, mailbox, ConflictPolicy.LOCAL_WINS, TYPES, MassDeleteGuard.DEFAULT,
-                OutlookPairRules.rules(limit));
+        return new SyncPair(NAME, mailbox, policy, TYPES, MassDeleteGuard.DEFAULT, OutlookPairRules.rules(limit));
     }
 }

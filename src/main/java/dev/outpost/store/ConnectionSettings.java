@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,9 +35,12 @@ import dev.outpost.model.RecordType;
  *                      server's
  * @param signIn        the sign-in the user chose with {@code outpost connect}; when present, tokens come from the
  *                      profile's sign-in instead of the environment variables
+ * @param policies      how each pair ("crm", "outlook") settles a true conflict, by the sync engine's policy id
+ *                      (e.g. "ask"); a pair not named keeps its built-in default. Kept as text: the store does not
+ *                      know the engine; the pairs parse it.
  */
 public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo, Set<RecordType> syncedWhole,
-        Optional<Mailbox> mailbox, Optional<SignInChoice> signIn) {
+        Optional<Mailbox> mailbox, Optional<SignInChoice> signIn, Map<String, String> policies) {
 
     /**
      * How a profile signs in, as the user gave it; each value left out is taken from the admin defaults file, else
@@ -163,10 +167,17 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
     private static final URI DEMO_PLACEHOLDER = URI.create("http://127.0.0.1");
 
     public ConnectionSettings {
+        policies = Map.copyOf(policies);
         crmUrl = normalize(crmUrl);
         syncedWhole = syncedWhole.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(syncedWhole));
         java.util.Objects.requireNonNull(mailbox);
         java.util.Objects.requireNonNull(signIn);
+    }
+
+    /** A connection whose pairs settle conflicts their built-in way. */
+    public ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo, Set<RecordType> syncedWhole,
+            Optional<Mailbox> mailbox, Optional<SignInChoice> signIn) {
+        this(crmUrl, tokenVariable, demo, syncedWhole, mailbox, signIn, Map.of());
     }
 
     /** A connection with tokens from environment variables (no sign-in). */
@@ -187,17 +198,29 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
 
     /** The same connection with other types synced whole. */
     public ConnectionSettings syncingWhole(Set<RecordType> types) {
-        return new ConnectionSettings(crmUrl, tokenVariable, demo, types, mailbox, signIn);
+        return new ConnectionSettings(crmUrl, tokenVariable, demo, types, mailbox, signIn, policies);
     }
 
     /** The same connection with this mailbox, or none. */
     public ConnectionSettings withMailbox(Optional<Mailbox> box) {
-        return new ConnectionSettings(crmUrl, tokenVariable, demo, syncedWhole, box, signIn);
+        return new ConnectionSettings(crmUrl, tokenVariable, demo, syncedWhole, box, signIn, policies);
     }
 
     /** The same connection with this sign-in, or none (tokens from environment variables). */
     public ConnectionSettings withSignIn(Optional<SignInChoice> choice) {
-        return new ConnectionSettings(crmUrl, tokenVariable, demo, syncedWhole, mailbox, choice);
+        return new ConnectionSettings(crmUrl, tokenVariable, demo, syncedWhole, mailbox, choice, policies);
+    }
+
+    /** The same connection with {@code pair} settling conflicts by {@code policyId}. */
+    public ConnectionSettings withPolicy(String pair, String policyId) {
+        Map<String, String> changed = new java.util.TreeMap<>(policies);
+        changed.put(pair, policyId);
+        return new ConnectionSettings(crmUrl, tokenVariable, demo, syncedWhole, mailbox, signIn, changed);
+    }
+
+    /** How {@code pair} settles conflicts, if the user chose. */
+    public Optional<String> policy(String pair) {
+        return Optional.ofNullable(policies.get(pair));
     }
 
     /** The types synced as "records I own". */
@@ -258,8 +281,10 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
                     ? Optional.of(new SignInChoice(optionalText(in, "clientId"),
                             optionalText(in, "authority").map(URI::create)))
                     : Optional.empty();
+            Map<String, String> policies = new java.util.TreeMap<>();
+            node.path("conflictPolicies").properties().forEach(e -> policies.put(e.getKey(), e.getValue().asText()));
             return Optional.of(new ConnectionSettings(URI.create(node.path("crmUrl").asText()),
-                    node.path("tokenVariable").asText("OUTPOST_ACCESS_TOKEN"), demo, whole, mailbox, signIn));
+                    node.path("tokenVariable").asText("OUTPOST_ACCESS_TOKEN"), demo, whole, mailbox, signIn, policies));
         } catch (IOException | IllegalArgumentException e) {
             throw new StoreException("The connection settings in " + file + " cannot be read (" + e.getMessage()
                     + "). Connect again with: outpost connect --crm-url URL", e);
@@ -303,6 +328,10 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
             m.put("autocapture", o.autocapture());
             m.put("shareReplies", o.shareReplies());
         });
+        if (!policies.isEmpty()) {
+            ObjectNode chosen = node.putObject("conflictPolicies"); // absent: every pair's built-in way, as before
+            new java.util.TreeMap<>(policies).forEach(chosen::put);
+        }
         signIn.ifPresent(choice -> {
             ObjectNode in = node.putObject("signIn");
             choice.clientId().ifPresent(id -> in.put("clientId", id));

@@ -38,4 +38,19 @@ public enum ConflictPolicy {
                 .orElseThrow(() -> new IllegalArgumentException("Unknown conflict policy '" + text + "'. Use one of: "
                         + Arrays.stream(values()).map(ConflictPolicy::id).collect(Collectors.joining(", ")) + "."));
     }
+
+    /**
+     * The policy a profile chose for a pair, else the pair's built-in one. An id this version does not know (a
+     * hand-edited file) is the built-in one too: a typo must not stop the sync, and the settings show what applies.
+     */
+    public static ConflictPolicy forPair(java.util.Optional<String> chosen, ConflictPolicy builtIn) {
+        if (chosen.isEmpty()) {
+            return builtIn;
+        }
+        try {
+            return parse(chosen.get());
+        } catch (IllegalArgumentException e) {
+            return builtIn;
+        }
+    }
 }

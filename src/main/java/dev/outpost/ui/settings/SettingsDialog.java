@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
@@ -20,6 +21,7 @@ import javafx.stage.Window;
 import atlantafx.base.theme.Styles;
 
 import dev.outpost.model.RecordType;
+import dev.outpost.sync.ConflictPolicy;
 import dev.outpost.ui.ModalDialogs;
 import dev.outpost.ui.UiText;
 
@@ -59,6 +61,19 @@ public final class SettingsDialog {
         notConnected.visibleProperty().bind(model.connectedProperty().not().and(model.loadedProperty()));
         notConnected.managedProperty().bind(notConnected.visibleProperty());
         VBox what = section(UiText.get("settings.whatSection"), muted(UiText.get("settings.whatDetail")), types, notConnected);
+
+        GridPane policies = new GridPane();
+        policies.setHgap(10);
+        policies.setVgap(6);
+        ChoiceBox<ConflictPolicy> crmPolicy = policyChoice("settings-policy-crm", "crm", SettingsViewModel.CRM_POLICIES,
+                model.crmPolicyProperty());
+        ChoiceBox<ConflictPolicy> outlookPolicy = policyChoice("settings-policy-outlook", "outlook",
+                SettingsViewModel.OUTLOOK_POLICIES, model.outlookPolicyProperty());
+        outlookPolicy.disableProperty().bind(model.hasMailboxProperty().not());
+        addRow(policies, 0, "settings.policyCrm", crmPolicy);
+        addRow(policies, 1, "settings.policyOutlook", outlookPolicy);
+        policies.disableProperty().bind(model.connectedProperty().not());
+        VBox conflicts = section(UiText.get("settings.conflictSection"), policies);
 
         GridPane outlook = new GridPane();
         outlook.setHgap(10);
@@ -103,8 +118,8 @@ public final class SettingsDialog {
         HBox bottom = new HBox(8, message, spacer, close);
         bottom.setAlignment(Pos.CENTER_LEFT);
 
-        VBox root = new VBox(12, heading, when, new Separator(), what, new Separator(), mailbox, new Separator(),
-                appearance, bottom);
+        VBox root = new VBox(12, heading, when, new Separator(), what, new Separator(), conflicts, new Separator(),
+                mailbox, new Separator(), appearance, bottom);
         root.setPadding(new Insets(20, 24, 16, 24));
         root.setPrefWidth(620);
         ModalDialogs.setUp(stage, root, UiText.get("settings.title"), owner);
@@ -138,6 +153,34 @@ public final class SettingsDialog {
             }
         });
         return field;
+    }
+
+    private static ChoiceBox<ConflictPolicy> policyChoice(String id, String pair, java.util.List<ConflictPolicy> options,
+                                                          javafx.beans.property.ObjectProperty<ConflictPolicy> value) {
+        ChoiceBox<ConflictPolicy> choice = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(options));
+        choice.setId(id);
+        choice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ConflictPolicy policy) {
+                return policy == null ? "" : SettingsViewModel.policyLabel(pair, policy);
+            }
+
+            @Override
+            public ConflictPolicy fromString(String text) {
+                throw new UnsupportedOperationException("picked from the list, never typed");
+            }
+        });
+        choice.valueProperty().bindBidirectional(value);
+        return choice;
+    }
+
+    private static void addRow(GridPane grid, int row, String labelKey, javafx.scene.control.Control control) {
+        Label label = new Label(UiText.get(labelKey));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setLabelFor(control);
+        control.setAccessibleText(UiText.get(labelKey));
+        grid.add(label, 0, row);
+        grid.add(control, 1, row);
     }
 
     private static void row(GridPane grid, int row, String labelKey, TextField field) {

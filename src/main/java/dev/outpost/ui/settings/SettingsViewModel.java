@@ -2,6 +2,7 @@ package dev.outpost.ui.settings;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ import javafx.beans.property.StringProperty;
 import dev.outpost.model.RecordType;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.ConnectionSettings.MailboxOptions;
+import dev.outpost.sync.ConflictPolicy;
 import dev.outpost.ui.UiText;
 import dev.outpost.ui.concurrent.BackgroundTasks;
 
@@ -29,6 +31,14 @@ import dev.outpost.ui.concurrent.BackgroundTasks;
  * next to its field and is not saved. Writes run on the background worker.
  */
 public final class SettingsViewModel {
+
+    /** The policies a user may pick per pair, in the order shown; the first is the pair's built-in one. */
+    public static final List<ConflictPolicy> CRM_POLICIES = List.of(ConflictPolicy.ASK, ConflictPolicy.LOCAL_WINS,
+            ConflictPolicy.SERVER_WINS, ConflictPolicy.NEWEST_WINS);
+    public static final List<ConflictPolicy> OUTLOOK_POLICIES = List.of(ConflictPolicy.LOCAL_WINS,
+            ConflictPolicy.SERVER_WINS, ConflictPolicy.NEWEST_WINS, ConflictPolicy.ASK);
+    /** The Outlook pair's built-in policy (OutlookPair.DEFAULT_POLICY): the CRM copy wins. */
+    static final ConflictPolicy OUTLOOK_DEFAULT = ConflictPolicy.LOCAL_WINS;
 
     private final SettingsFile ui;
     private final ConnectionOptions connection;
@@ -49,6 +59,9 @@ public final class SettingsViewModel {
     private final BooleanProperty autocapture = new SimpleBooleanProperty();
     private final BooleanProperty shareReplies = new SimpleBooleanProperty();
     private final StringProperty mailboxProblem = new SimpleStringProperty("");
+    private final ObjectProperty<ConflictPolicy> crmPolicy = new SimpleObjectProperty<>(ConflictPolicy.ASK);
+    private final ObjectProperty<ConflictPolicy> outlookPolicy = new SimpleObjectProperty<>(OUTLOOK_DEFAULT);
+    private final BooleanProperty hasMailbox = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
     private Optional<ConnectionSettings> current = Optional.empty();
     private boolean filling;
@@ -78,6 +91,8 @@ public final class SettingsViewModel {
             whole.put(type, all);
         }
         onStart.addListener((obs, was, now) -> applySchedule());
+        crmPolicy.addListener((obs, was, now) -> savePolicy("crm", now));
+        outlookPolicy.addListener((obs, was, now) -> savePolicy("outlook", now));
         autocapture.addListener((obs, was, now) -> applyMailbox());
         shareReplies.addListener((obs, was, now) -> applyMailbox());
     }
@@ -96,6 +111,9 @@ public final class SettingsViewModel {
         try {
             connected.set(read.isPresent());
             read.ifPresent(settings -> whole.forEach((type, all) -> all.set(settings.syncedWhole().contains(type))));
+            crmPolicy.set(ConflictPolicy.forPair(read.flatMap(s -> s.policy("crm")), ConflictPolicy.ASK));
+            outlookPolicy.set(ConflictPolicy.forPair(read.flatMap(s -> s.policy("outlook")), OUTLOOK_DEFAULT));
+            hasMailbox.set(read.flatMap(ConnectionSettings::mailbox).isPresent());
             // Demo mode syncs the demo mailbox with the defaults it was made for: shown, not editable.
             mailboxEditable.set(read.filter(s -> !s.demo()).flatMap(ConnectionSettings::mailbox).isPresent());
             MailboxOptions options = read.flatMap(ConnectionSettings::mailbox).map(ConnectionSettings.Mailbox::options)
@@ -152,6 +170,18 @@ public final class SettingsViewModel {
             saveConnection(settings -> settings.withMailbox(settings.mailbox().map(box -> box.with(options))),
                     UiText.get("settings.savedOutlook"));
         }
+    }
+
+    private void savePolicy(String pair, ConflictPolicy policy) {
+        if (!filling && policy != null) {
+            saveConnection(settings -> settings.withPolicy(pair, policy.id()),
+                    UiText.get("settings.savedPolicy", policyLabel(pair, policy)));
+        }
+    }
+
+    /** How a policy reads in the user's words, for one pair. */
+    public static String policyLabel(String pair, ConflictPolicy policy) {
+        return UiText.get("settings.policy." + pair + "." + policy.id());
     }
 
     private static int number(StringProperty text, String field) {
@@ -219,6 +249,20 @@ public final class SettingsViewModel {
     /** Per type: true = all records, false = mine and the records they refer to. */
     public BooleanProperty wholeProperty(RecordType type) {
         return whole.get(type);
+    }
+
+    /** How a field changed here and in the CRM to different values is settled. */
+    public ObjectProperty<ConflictPolicy> crmPolicyProperty() {
+        return crmPolicy;
+    }
+
+    /** How a field changed in the CRM copy and in Outlook to different values is settled. */
+    public ObjectProperty<ConflictPolicy> outlookPolicyProperty() {
+        return outlookPolicy;
+    }
+
+    public ReadOnlyBooleanProperty hasMailboxProperty() {
+        return hasMailbox;
     }
 
     public StringProperty categoryProperty() {

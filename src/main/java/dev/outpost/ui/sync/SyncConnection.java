@@ -190,7 +190,7 @@ public final class SyncConnection implements AutoCloseable {
             }
         }
         return SyncPair.of(PAIR, new DataverseEndpoint(CrmConnection.forSync(url, token),
-                RetryPolicy.defaults(), current.mineOnly()), ConflictPolicy.ASK);
+                RetryPolicy.defaults(), current.mineOnly()), ConflictPolicy.forPair(current.policy(PAIR), ConflictPolicy.ASK));
     }
 
     /** Whether a mailbox is synced too: always in demo mode, else when {@code outpost connect --graph-url} set one. */
@@ -234,7 +234,8 @@ public final class SyncConnection implements AutoCloseable {
         // As the command line builds it (CrmSession), so the window and `outpost sync` sync the same items.
         OutlookSettings outlook = OutlookSettings.of(url, token).choices(options.category(), options.daysBack(),
                 options.daysAhead(), options.autocapture(), options.shareReplies());
-        return Optional.of(OutlookPair.of(new OutlookEndpoint(outlook), options.limit()));
+        return Optional.of(OutlookPair.of(new OutlookEndpoint(outlook), options.limit(),
+                ConflictPolicy.forPair(current.policy(OutlookPair.NAME), OutlookPair.DEFAULT_POLICY)));
     }
 
     /** Whether the profile signs in (rather than reading its tokens from environment variables). */

@@ -166,4 +166,20 @@ class SettingsViewModelTest {
         assertThat(again.load().schedule()).isEqualTo(new SyncSchedule(45, true));
         assertThat(new SettingsFile(folder.resolve("none.json")).load().schedule()).isEqualTo(SyncSchedule.DEFAULT);
     }
+
+    @Test
+    void aConflictPolicyPerPairIsSavedAndShownAgain() {
+        assertThat(model.crmPolicyProperty().get()).isEqualTo(dev.outpost.sync.ConflictPolicy.ASK);
+        assertThat(model.outlookPolicyProperty().get()).as("the CRM copy wins").isEqualTo(dev.outpost.sync.ConflictPolicy.LOCAL_WINS);
+
+        model.crmPolicyProperty().set(dev.outpost.sync.ConflictPolicy.SERVER_WINS);
+        model.outlookPolicyProperty().set(dev.outpost.sync.ConflictPolicy.ASK);
+
+        assertThat(saved().policy("crm")).contains("server-wins");
+        assertThat(saved().policy("outlook")).contains("ask");
+        assertThat(model.messageProperty().get()).contains("Ask me");
+        assertThat(store.sync().anchor("crm", RecordType.ACCOUNT)).as("a policy lists nothing again").contains("crm-account");
+        model.load();
+        assertThat(model.crmPolicyProperty().get()).isEqualTo(dev.outpost.sync.ConflictPolicy.SERVER_WINS);
+    }
 }
