@@ -13,7 +13,8 @@ import dev.outpost.model.RecordType;
 /** The {@code sync_issue} table: per-record problems, counted per attempt rather than repeated. */
 final class IssueRows {
 
-    private static final String COLUMNS = "id, pair, type, record_id, remote_id, kind, reason, attempts, first_at, last_at";
+    private static final String COLUMNS = "id, pair, type, record_id, remote_id, kind, reason, attempts, first_at, last_at, "
+            + "skipped_rev";
 
     private final Database db;
 
@@ -22,13 +23,14 @@ final class IssueRows {
     }
 
     /**
-     * Records a problem, or counts one more attempt of the same open problem. The type is matched too: rows whose
+     * Records a problem, or counts one more attempt of the same open problem; a skip ends there, since the engine
+     * only meets a skipped problem again when the user changed the record since (a new change, refused anew). The type is matched too: rows whose
      * own id could not be read all share one stand-in remote id, and those of two types are two problems.
      */
     void raise(String pair, RecordType type, String recordId, String remoteId, String kind, String reason) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now();
         try (PreparedStatement update = db.connection().prepareStatement("UPDATE sync_issue SET attempts = attempts + 1, "
-                + "reason = ?, last_at = ? WHERE resolved_at IS NULL AND pair = ? AND kind = ? AND type = ? "
+                + "reason = ?, last_at = ?, skipped_rev = NULL WHERE resolved_at IS NULL AND pair = ? AND kind = ? AND type = ? "
                 + "AND (record_id = ? OR (record_id IS NULL AND remote_id = ?))")) {
             update.setString(1, reason);
             update.setObject(2, now);
@@ -87,12 +89,63 @@ final class IssueRows {
             List<SyncIssue> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new SyncIssue(rs.getLong(1), rs.getString(2), RecordType.parse(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                            ConflictRows.instant(rs.getTimestamp(9)), ConflictRows.instant(rs.getTimestamp(10))));
+                    result.add(row(rs));
                 }
             }
             return result;
+        }
+    }
+
+    Optional<SyncIssue> get(long id) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT " + COLUMNS
+                + " FROM sync_issue WHERE id = ? AND resolved_at IS NULL")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Marks an open problem skipped at the record's rev, or lifts the skip ({@code rev} null). */
+    void skip(long id, Long rev) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "UPDATE sync_issue SET skipped_rev = ? WHERE id = ? AND resolved_at IS NULL")) {
+            ps.setObject(1, rev);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static SyncIssue row(ResultSet rs) throws SQLException {
+        long rev = rs.getLong(11);
+        Long skipped = rs.wasNull() ? null : rev;
+        return new SyncIssue(rs.getLong(1), rs.getString(2), RecordType.parse(rs.getString(3)), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), ConflictRows.instant(rs.getTimestamp(9)),
+                ConflictRows.instant(rs.getTimestamp(10)), skipped);
+    }
+
+    /** Whether a problem of a kind for the record was closed with this resolution (the user's choice on it). */
+    boolean resolvedAs(String pair, String recordId, String kind, String resolution) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT 1 FROM sync_issue WHERE pair = ? "
+                + "AND record_id = ? AND kind = ? AND resolution = ? AND resolved_at IS NOT NULL LIMIT 1")) {
+            ps.setString(1, pair);
+            ps.setString(2, recordId);
+            ps.setString(3, kind);
+            ps.setString(4, resolution);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Moves the skips of a record's open problems to its rev now: a write by the sync is no new change of the user. */
+    void reskip(String pair, String recordId, long rev) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement("UPDATE sync_issue SET skipped_rev = ? "
+                + "WHERE resolved_at IS NULL AND pair = ? AND record_id = ? AND skipped_rev IS NOT NULL")) {
+            ps.setLong(1, rev);
+            ps.setString(2, pair);
+            ps.setString(3, recordId);
+            ps.executeUpdate();
         }
     }
 }

@@ -26,7 +26,7 @@ final class Migrations {
 
     /** The scripts, in order; a new migration is added here and as a file. */
     static final List<String> SCRIPTS = List.of("V1__records.sql", "V2__sync.sql", "V3__lean_links.sql",
-            "V4__pair_scope.sql", "V5__pair_scope_released.sql");
+            "V4__pair_scope.sql", "V5__pair_scope_released.sql", "V6__issue_skip.sql");
 
     private Migrations() {
     }

@@ -415,6 +415,41 @@ public final class SyncStore {
         return db.read(() -> issues.open(pair));
     }
 
+    /** Whether an issue of the kind for the record was closed with this resolution, e.g. the user's "keep both". */
+    public boolean issueResolvedAs(String pair, String recordId, String kind, String resolution) {
+        return db.read(() -> issues.resolvedAs(pair, recordId, kind, resolution));
+    }
+
+    /**
+     * Keeps a skipped change skipped after the sync itself wrote the record (a merge of the other side's edits into
+     * it): its open skipped issues move to the record's rev now.
+     */
+    public void keepSkipped(String pair, String recordId) {
+        db.write(() -> {
+            Map<String, LocalRecord> found = records.byIds(List.of(recordId));
+            if (found.containsKey(recordId)) {
+                issues.reskip(pair, recordId, found.get(recordId).record().rev());
+            }
+            return null;
+        });
+    }
+
+    /** An open sync issue by id; empty once it is closed. */
+    public Optional<SyncIssue> openIssue(long id) {
+        return db.read(() -> issues.get(id));
+    }
+
+    /**
+     * Marks an open issue skipped at the record's rev {@code rev}: the engine does not send that change of the record
+     * again, and the issue stays listed; null lifts the skip. See {@code dev.outpost.sync.IssueResolver}.
+     */
+    public void markIssueSkipped(long id, Long rev) {
+        db.write(() -> {
+            issues.skip(id, rev);
+            return null;
+        });
+    }
+
     // --- run history
 
     public void addRun(SyncRun run) {

@@ -291,6 +291,10 @@ final class PullPhase {
         String recordId = link.orElseThrow().recordId();
         run.planned(recordId, link.get().remoteId(), decision);
         effects.add(decision, link, local, Optional.of(recordId), remoteRecord);
+        if (decision instanceof Decision.Merge && run.skippedChanges.containsKey(recordId)) {
+            // The merge writes the record anew, still holding the change the user skipped: it stays skipped.
+            effects.also(() -> run.store.keepSkipped(run.pair.name(), recordId));
+        }
     }
 
     /**
@@ -321,7 +325,7 @@ final class PullPhase {
             String localId = match.record().id();
             String title = match.record().title();
             effects.also(() -> run.store.raiseIssue(run.pair.name(), type, localId, remote.remoteId(), POSSIBLE_DUPLICATE,
-                    "'" + title + "' was created here while a " + type.id() + " like it was added in "
+                    "'" + title + "' was created here while " + type.withArticle() + " like it was added in "
                             + run.pair.endpoint().name() + ". Keep both, or delete one of them."));
             run.tally.issues++;
             run.duplicateSuspects.add(localId);

@@ -37,11 +37,13 @@ final class PushPhase {
         }
         for (int round = 0; round < ROUNDS; round++) {
             run.refreshHeld();
+            run.refreshSkipped();
             PendingScan scan = run.store.pending(run.pair.name(), run.type, run.state.syncedRevs());
             List<PendingRecord> pending = scan.records().stream()
                     .filter(p -> !run.held.containsKey(p.local().record().id()))
                     .filter(p -> !run.duplicateSuspects.contains(p.local().record().id()))
-                    .filter(p -> !run.unreadable.holds(p.local().record().id())).toList();
+                    .filter(p -> !run.unreadable.holds(p.local().record().id()))
+                    .filter(p -> !run.skipped(p.local().record())).toList();
             if (round == 0) {
                 int deletions = (int) pending.stream().filter(p -> p.local().record().deleted() && p.link().isPresent()).count();
                 if (run.guardTrips(deletions, () -> run.store.linkCount(run.pair.name(), run.type))) {
@@ -136,9 +138,12 @@ final class PushPhase {
         if (matches.stream().allMatch(m -> linked.containsKey(m.remoteId()))) {
             return false; // only records this computer has too: the user made another one knowingly
         }
+        if (run.store.issueResolvedAs(run.pair.name(), record.id(), PullPhase.POSSIBLE_DUPLICATE, IssueResolver.KEEP_BOTH)) {
+            return false; // the user chose to keep both (Retry on the issue)
+        }
         if (!run.options.dryRun()) {
             run.store.raiseIssue(run.pair.name(), run.type, record.id(), matches.getFirst().remoteId(),
-                    PullPhase.POSSIBLE_DUPLICATE, "'" + record.title() + "' looks like a " + run.type.id() + " that "
+                    PullPhase.POSSIBLE_DUPLICATE, "'" + record.title() + "' looks like " + run.type.withArticle() + " that "
                             + run.pair.endpoint().name() + " already has. It was not sent; keep both, or delete one of them.");
         }
         run.duplicateSuspects.add(record.id());
@@ -251,12 +256,13 @@ final class PushPhase {
     }
 
     /**
-     * A refused create whose record the user then deleted here has nothing left to send: its issue would stay
-     * open for ever. (A linked record's issue is settled when its deletion is sent, see {@link #forget}.)
+     * A refused create (or a possible duplicate) whose record the user then deleted here has nothing left to send:
+     * its issue would stay open for ever. (A linked record's issue is settled when its deletion is sent, see {@link #forget}.)
      */
     private void settleIssuesOfRecordsDeletedBeforeTheyWereSent() {
         List<String> refused = run.store.openIssues(Optional.of(run.pair.name())).stream()
-                .filter(i -> i.kind().equals(WRITE_FAILED) && i.type() == run.type && i.recordId() != null)
+                .filter(i -> (i.kind().equals(WRITE_FAILED) || i.kind().equals(PullPhase.POSSIBLE_DUPLICATE))
+                        && i.type() == run.type && i.recordId() != null)
                 .map(SyncIssue::recordId).toList();
         if (refused.isEmpty()) {
             return;
@@ -265,6 +271,7 @@ final class PushPhase {
         run.store.records(refused).forEach((id, local) -> {
             if (local.record().deleted() && !links.containsKey(id)) {
                 run.store.resolveIssues(run.pair.name(), id, WRITE_FAILED, "deleted");
+                run.store.resolveIssues(run.pair.name(), id, PullPhase.POSSIBLE_DUPLICATE, "deleted");
             }
         });
     }

@@ -29,10 +29,16 @@ final class SharingPhase {
             return;
         }
         String pair = run.pair.name();
-        send(run.store.toRelease(pair, run.type), run.pair.endpoint()::release, true,
+        send(notSkipped(run.store.toRelease(pair, run.type)), run.pair.endpoint()::release, true,
                 "could not be taken out of the records shared with this computer");
-        send(run.store.toClaim(pair, run.type), run.pair.endpoint()::claim, false,
+        send(notSkipped(run.store.toClaim(pair, run.type)), run.pair.endpoint()::claim, false,
                 "could not be shared with this computer again");
+    }
+
+    /** Leaves out the records whose refused category change the user skipped (see {@link IssueResolver}). */
+    private List<Link> notSkipped(List<Link> links) {
+        return run.skippedSharing.isEmpty() ? links
+                : links.stream().filter(l -> !run.skippedSharing.contains(l.recordId())).toList();
     }
 
     private void send(List<Link> links, BiFunction<RecordType, List<String>, List<WriteOutcome>> call,

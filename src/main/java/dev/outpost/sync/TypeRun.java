@@ -27,6 +27,10 @@ final class TypeRun {
     final Map<String, ConflictRow> held = new HashMap<>();
     /** Records with an open possible-duplicate issue: not pushed until the user decides. */
     final Set<String> duplicateSuspects = new HashSet<>();
+    /** Records whose change the user skipped (see {@link IssueResolver#skip}), to the rev skipped. */
+    final Map<String, Long> skippedChanges = new HashMap<>();
+    /** Records whose refused category change (see {@link SharingPhase}) the user skipped. */
+    final Set<String> skippedSharing = new HashSet<>();
     /** Rows the endpoint cannot read: an issue each, and their records are not pushed meanwhile. */
     final UnreadableIssues unreadable = new UnreadableIssues(this);
     final RunState state;
@@ -52,6 +56,7 @@ final class TypeRun {
             if (issue.kind().equals(PullPhase.POSSIBLE_DUPLICATE) && issue.recordId() != null) {
                 duplicateSuspects.add(issue.recordId());
             }
+            skipped(issue);
         }
     }
 
@@ -61,6 +66,32 @@ final class TypeRun {
         for (ConflictRow conflict : store.openConflicts(Optional.of(pair.name()))) {
             held.put(conflict.recordId(), conflict);
         }
+    }
+
+    private void skipped(SyncIssue issue) {
+        if (issue.skipped() && issue.recordId() != null && issue.type() == type) {
+            if (issue.kind().equals(SharingPhase.SHARING_FAILED)) {
+                skippedSharing.add(issue.recordId());
+            } else {
+                skippedChanges.merge(issue.recordId(), issue.skippedRev(), Math::max);
+            }
+        }
+    }
+
+    /** Reads the skips again: the pull may have merged the other side's edits into a skipped record (a new rev). */
+    void refreshSkipped() {
+        if (skippedChanges.isEmpty()) {
+            return; // no skip is made during a run
+        }
+        skippedChanges.clear();
+        skippedSharing.clear();
+        store.openIssues(Optional.of(pair.name())).forEach(this::skipped);
+    }
+
+    /** Whether the user skipped this change of the record: an edit made since is a new change, and is sent. */
+    boolean skipped(dev.outpost.model.Record record) {
+        Long rev = skippedChanges.get(record.id());
+        return rev != null && record.rev() <= rev;
     }
 
     /** The policy for this type: a one-way type takes the endpoint's side, there is nothing to send back. */

@@ -44,6 +44,9 @@ import dev.outpost.ui.sync.OutlookTrackingLine;
 import dev.outpost.ui.sync.OutlookTrackingViewModel;
 import dev.outpost.ui.sync.SignInBanner;
 import dev.outpost.ui.sync.SyncControls;
+import dev.outpost.ui.sync.HeldRecordLine;
+import dev.outpost.ui.sync.HeldRecordViewModel;
+import dev.outpost.ui.sync.SyncNotification;
 import dev.outpost.ui.sync.SyncStatusLine;
 import dev.outpost.ui.sync.SyncViewModel;
 import dev.outpost.ui.sync.WelcomeChoice;
@@ -76,9 +79,12 @@ public final class MainWindow {
         navigation = new TypeNavigation(model, this::pickType);
         table = new RecordTable(model.list(), validation.format(), this::newRecord);
         Optional<OutlookTrackingViewModel> tracking = sync.map(s -> s.outlookTracking(model.tasks()));
-        editor = new RecordEditor(form, this::save, this::delete,
-                tracking.map(t -> new OutlookTrackingLine(t).node()));
+        Optional<HeldRecordViewModel> held = sync.map(s -> s.heldRecord(model.tasks()));
+        // Under the form: whether the record waits for a conflict decision, then its Outlook tracking.
+        editor = new RecordEditor(form, this::save, this::delete, sync.map(s -> new javafx.scene.layout.VBox(8,
+                new HeldRecordLine(held.orElseThrow(), s).node(), new OutlookTrackingLine(tracking.orElseThrow()).node())));
         tracking.ifPresent(t -> form.editingProperty().addListener((obs, old, record) -> t.show(record)));
+        held.ifPresent(h -> form.editingProperty().addListener((obs, old, record) -> h.show(record)));
         table.setOnPick(this::pickRecord);
         table.tableView().setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.DELETE) {
@@ -98,7 +104,8 @@ public final class MainWindow {
         header = topBar();
         root.setTop(sync.<Parent>map(s -> new VBox(header, new SignInBanner(s).node())).orElse(header));
         root.setLeft(navigation.node());
-        root.setCenter(split);
+        root.setCenter(sync.<javafx.scene.Node>map(s -> new SyncNotification(s, () -> root.getScene().getWindow())
+                .over(split)).orElse(split));
         root.setBottom(new VBox(new UndoBar(model).node(), new StatusBar(model, sync, () -> root.getScene().getWindow()).node()));
         root.getStyleClass().add("main-window");
     }
@@ -133,6 +140,10 @@ public final class MainWindow {
         model.start();
         sync.ifPresent(s -> {
             s.setOnSynced(model::refresh);
+            s.setOnShowRecord(record -> { // a sync issue's Show record
+                model.showType(record.type());
+                model.open(record);
+            });
             stage.showingProperty().addListener((obs, was, showing) -> {
                 if (!showing) {
                     s.stop();

@@ -3,6 +3,8 @@ package dev.outpost.ui.main;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -35,10 +37,20 @@ final class StatusBar {
         pending.setId("status-pending");
         pending.getStyleClass().add(Styles.TEXT_SMALL);
         pending.textProperty().bind(model.pendingTextProperty());
+        // Offline, the changes waiting are a queue that goes out on its own when the CRM answers again.
+        sync.ifPresent(s -> {
+            BooleanBinding isOffline = s.connectivityProperty().isEqualTo(SyncViewModel.Connectivity.OFFLINE);
+            pending.textProperty().unbind();
+            pending.textProperty().bind(Bindings.createStringBinding(() -> isOffline.get()
+                    ? UiText.get("everyday.queued", model.pendingChangesProperty().get())
+                    : model.pendingTextProperty().get(), isOffline, model.pendingChangesProperty(), model.pendingTextProperty()));
+        });
+        pending.setMinWidth(Region.USE_PREF_SIZE); // offline, the queue matters more than the last sync's reason
         Label count = new Label();
         count.setId("status-count");
         count.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         count.textProperty().bind(model.countTextProperty());
+        count.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         root = new HBox(12, offline, pending, spacer, count);

@@ -23,13 +23,15 @@ import javafx.stage.Window;
 
 import atlantafx.base.theme.Styles;
 
-import dev.outpost.store.SyncIssue;
 import dev.outpost.ui.UiText;
+import dev.outpost.ui.issues.IssueItem;
+import dev.outpost.ui.issues.IssueRow;
 
 /**
  * The conflicts and sync issues waiting, opened from the status bar. Per conflict the record, what collided
  * (mine vs the server's value per field) and *Keep mine* / *Keep server's*; the full three-column conflict
- * dialog comes later. Per issue its reason.
+ * dialog comes later. Per issue the record, its reason in plain words, when it first happened and how often, and
+ * *Retry*, *Skip*, *Show record* (see {@link IssueRow}).
  */
 public final class ConflictsDialog {
 
@@ -42,10 +44,11 @@ public final class ConflictsDialog {
         conflictList.setCellFactory(view -> new ConflictCell(model));
         conflictList.setPlaceholder(wrapped(UiText.get("conflicts.none")));
         conflictList.setFocusTraversable(false);
-        ListView<SyncIssue> issueList = new ListView<>(model.issues());
+        ListView<IssueItem> issueList = new ListView<>(model.issueItems());
         issueList.setId("issue-list");
-        issueList.setCellFactory(view -> new IssueCell());
+        issueList.setCellFactory(view -> new IssueCell(issueActions(model)));
         issueList.setPlaceholder(wrapped(UiText.get("conflicts.noIssues")));
+        issueList.setFocusTraversable(false); // Tab goes straight to each issue's buttons
 
         Tab conflictTab = new Tab();
         conflictTab.textProperty().bind(model.conflictCountProperty().map(n -> UiText.get("conflicts.tab", n)));
@@ -85,6 +88,27 @@ public final class ConflictsDialog {
         dialog.tabs.getSelectionModel().select(issues ? 1 : 0);
         dialog.stage.show();
         return dialog;
+    }
+
+    /** Show record closes this dialog first: the record opens in the window beneath. */
+    private IssueRow.Actions issueActions(SyncViewModel model) {
+        return new IssueRow.Actions() {
+            @Override
+            public void retry(IssueItem item) {
+                model.retryIssue(item);
+            }
+
+            @Override
+            public void skip(IssueItem item) {
+                model.skipIssue(item);
+            }
+
+            @Override
+            public void show(IssueItem item) {
+                stage.close();
+                model.showIssueRecord(item);
+            }
+        };
     }
 
     private static Label wrapped(String text) {
@@ -168,21 +192,19 @@ public final class ConflictsDialog {
         }
     }
 
-    private static final class IssueCell extends ListCell<SyncIssue> {
+    private static final class IssueCell extends ListCell<IssueItem> {
+        private final IssueRow.Actions actions;
+
+        IssueCell(IssueRow.Actions actions) {
+            this.actions = actions;
+            setPrefWidth(0); // the row takes the list's width and its texts wrap, rather than scrolling sideways
+        }
+
         @Override
-        protected void updateItem(SyncIssue issue, boolean empty) {
-            super.updateItem(issue, empty);
+        protected void updateItem(IssueItem item, boolean empty) {
+            super.updateItem(item, empty);
             setText(null);
-            if (empty || issue == null) {
-                setGraphic(null);
-                return;
-            }
-            Label what = new Label(UiText.get("conflicts.issue", issue.type().label(), issue.kind()));
-            what.getStyleClass().add(Styles.TEXT_BOLD);
-            Label reason = new Label(issue.reason());
-            reason.setWrapText(true);
-            reason.setMaxWidth(560);
-            setGraphic(new VBox(2, what, reason));
+            setGraphic(empty || item == null ? null : IssueRow.of(item, actions));
         }
     }
 }

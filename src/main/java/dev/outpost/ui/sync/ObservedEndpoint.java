@@ -27,10 +27,10 @@ final class ObservedEndpoint extends ForwardingEndpoint {
 
     @Override
     public ChangePage changes(RecordType type, Optional<String> from) {
-        progress.working(type);
+        progress.working(inner.name(), type);
         changed.run();
         ChangePage page = inner.changes(type, from);
-        progress.moved(type, page.changes().size());
+        progress.received(type, page.changes().size());
         changed.run();
         return page;
     }
@@ -40,7 +40,7 @@ final class ObservedEndpoint extends ForwardingEndpoint {
         progress.working(type);
         changed.run();
         List<WriteOutcome> outcomes = inner.write(type, batch);
-        progress.moved(type, batch.size());
+        progress.sent(type, batch.size());
         changed.run();
         return outcomes;
     }

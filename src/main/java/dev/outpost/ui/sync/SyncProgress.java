@@ -1,27 +1,56 @@
 package dev.outpost.ui.sync;
 
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.outpost.model.RecordType;
 
 /**
- * How far a running sync got: the type it works on and how many records each type has moved so far.
- * Written on the sync thread, read on the FX thread, hence synchronized.
+ * How far a running sync got: the type it works on, how many records each type has received and sent so far,
+ * and how many of the run's steps (one per pair and type) have begun. Written on the sync thread, read on the FX
+ * thread, hence synchronized.
  */
 final class SyncProgress {
 
+    /** What one type has moved so far in this run. */
+    record Moved(int received, int sent) {
+    }
+
     private final Map<RecordType, Integer> moved = new EnumMap<>(RecordType.class);
+    private final Map<RecordType, Moved> perType = new LinkedHashMap<>();
+    private final Set<String> begun = new HashSet<>();
+    private int steps;
     private RecordType current;
 
     synchronized void working(RecordType type) {
         current = type;
     }
 
+    /** The engine began a type with one endpoint: a step of the run, for the bar's fraction. */
+    synchronized void working(String endpoint, RecordType type) {
+        current = type;
+        begun.add(endpoint + "/" + type);
+    }
+
     synchronized void moved(RecordType type, int records) {
         current = type;
         moved.merge(type, records, Integer::sum);
+    }
+
+    synchronized void received(RecordType type, int records) {
+        moved(type, records);
+        Moved was = perType.getOrDefault(type, new Moved(0, 0));
+        perType.put(type, new Moved(was.received() + records, was.sent()));
+    }
+
+    synchronized void sent(RecordType type, int records) {
+        moved(type, records);
+        Moved was = perType.getOrDefault(type, new Moved(0, 0));
+        perType.put(type, new Moved(was.received(), was.sent() + records));
     }
 
     synchronized Optional<RecordType> current() {
@@ -32,8 +61,29 @@ final class SyncProgress {
         return moved.getOrDefault(type, 0);
     }
 
+    /** Received and sent per type, in the order the types were first reached. */
+    synchronized Map<RecordType, Moved> perType() {
+        return new LinkedHashMap<>(perType);
+    }
+
+    /** How many steps the run has: one per pair and type; 0 when unknown. */
+    synchronized void expect(int totalSteps) {
+        steps = totalSteps;
+    }
+
+    /** The share of the run's steps done (those begun but the one under way), or -1 when the total is unknown. */
+    synchronized double fraction() {
+        if (steps <= 0 || begun.isEmpty()) {
+            return -1;
+        }
+        return Math.min(1.0, (begun.size() - 1) / (double) steps);
+    }
+
     synchronized void reset() {
         moved.clear();
+        perType.clear();
+        begun.clear();
+        steps = 0;
         current = null;
     }
 }

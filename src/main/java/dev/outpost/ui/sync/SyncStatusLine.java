@@ -8,6 +8,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
@@ -39,6 +40,32 @@ public final class SyncStatusLine {
         status.setId("status-sync");
         status.getStyleClass().add(Styles.TEXT_SMALL);
         status.textProperty().bind(model.statusTextProperty());
+        // A long reason (offline: the address it could not reach) gives way to the short labels; all of it is here.
+        Tooltip statusFull = new Tooltip();
+        statusFull.textProperty().bind(model.statusTextProperty());
+        statusFull.setWrapText(true);
+        statusFull.setPrefWidth(420);
+        status.setTooltip(statusFull);
+        connectivity.setMinWidth(Region.USE_PREF_SIZE);
+
+        // While offline: when the next try is, so the user knows it syncs without being asked.
+        Label retry = new Label();
+        retry.setId("status-retry");
+        retry.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        retry.textProperty().bind(model.retryInProperty().map(wait -> wait.map(SyncStatusLine::retryText).orElse("")));
+        retry.visibleProperty().bind(retry.textProperty().isNotEmpty());
+        retry.managedProperty().bind(retry.visibleProperty());
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+
+        // While a sync runs: what each type has received and sent so far.
+        Label detail = new Label();
+        detail.setId("status-progress-detail");
+        detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        detail.textProperty().bind(model.progressDetailProperty());
+        detail.setAccessibleHelp(UiText.get("everyday.progress.accessible"));
+        detail.visibleProperty().bind(model.runningProperty().and(model.progressDetailProperty().isNotEmpty()));
+        detail.managedProperty().bind(detail.visibleProperty());
+        detail.setMinWidth(0);
 
         Label outlook = new Label();
         outlook.setId("status-outlook");
@@ -80,12 +107,18 @@ public final class SyncStatusLine {
         issues.managedProperty().bind(issues.visibleProperty());
         issues.setOnAction(event -> ConflictsDialog.open(owner.get(), model, true));
 
-        root = new HBox(10, connectivity, status, outlook, overLimit, conflicts, issues);
+        root = new HBox(10, connectivity, status, retry, detail, outlook, overLimit, conflicts, issues);
         root.setAlignment(Pos.CENTER_LEFT);
     }
 
     public Node node() {
         return root;
+    }
+
+    /** "Next try in 30 s", "Next try in 2 min". */
+    static String retryText(java.time.Duration wait) {
+        return UiText.get("everyday.retryIn", wait.toSeconds() < 60 ? UiText.get("everyday.seconds", Math.max(1, wait.toSeconds()))
+                : UiText.get("everyday.minutes", wait.toMinutes()));
     }
 
     private static void style(Label label, SyncViewModel.Connectivity connectivity) {

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -57,6 +60,9 @@ public final class SyncViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncViewModel.class);
 
+    /** The first retry after a sync that could not reach the CRM; each further one waits twice as long. */
+    public static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+
     /** Whether the window can reach its CRM, as far as the last sync knows. */
     public enum Connectivity { NOT_CONNECTED, ONLINE, OFFLINE }
 
@@ -78,6 +84,7 @@ public final class SyncViewModel {
     private final ReadOnlyStringWrapper overLimitText = new ReadOnlyStringWrapper(this, "overLimitText", "");
     private final ReadOnlyStringWrapper overLimitHelp = new ReadOnlyStringWrapper(this, "overLimitHelp", "");
     private final List<OutlookTrackingViewModel> trackings = new ArrayList<>();
+    private final List<HeldRecordViewModel> heldRecords = new ArrayList<>();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyStringWrapper outlookStatusText = new ReadOnlyStringWrapper(this, "outlookStatusText", "");
@@ -88,11 +95,24 @@ public final class SyncViewModel {
     private final ReadOnlyIntegerWrapper issueCount = new ReadOnlyIntegerWrapper(this, "issueCount");
     private final ObservableList<ConflictItem> conflicts = FXCollections.observableArrayList();
     private final ObservableList<SyncIssue> issues = FXCollections.observableArrayList();
+    // The sync issues tab: each issue with its record and words, and what Retry / Skip / Show record do.
+    private final ObservableList<dev.outpost.ui.issues.IssueItem> issueItems = FXCollections.observableArrayList();
+    private java.util.function.Consumer<dev.outpost.model.Record> onShowRecord = record -> { };
     private final SignInPrompt signInPrompt = new SignInPrompt();
     private Runnable onSynced = () -> { };
     private BackgroundTasks.Scheduled next = () -> { };
     private boolean again;
     private boolean stopped;
+    // Everyday sync: the progress bar, cancelling, retries while offline, and telling the user of new conflicts.
+    private final ReadOnlyDoubleWrapper progressFraction = new ReadOnlyDoubleWrapper(this, "progressFraction", -1);
+    private final ReadOnlyStringWrapper progressDetail = new ReadOnlyStringWrapper(this, "progressDetail", "");
+    private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
+    private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(this, "cancellable");
+    private final ReadOnlyObjectWrapper<SyncAttention> attention = new ReadOnlyObjectWrapper<>(this, "attention");
+    private final ReadOnlyObjectWrapper<Optional<Duration>> retryIn =
+            new ReadOnlyObjectWrapper<>(this, "retryIn", Optional.empty());
+    private OfflineBackoff backoff = new OfflineBackoff(FIRST_RETRY);
+    private final AttentionWatch told = new AttentionWatch();
 
     /**
      * @param tasks runs the sync: a worker of its own, so a long sync does not hold up the table's queries
@@ -114,6 +134,7 @@ public final class SyncViewModel {
         statusText.set(UiText.get(connection.isConfigured() ? "sync.never" : "sync.notConnected"));
         // The system browser's word (no browser: the address to open) comes on the worker that signs in.
         connection.onSignInNotice(message -> tasks.schedule(Duration.ZERO, () -> signInPrompt.notice(message)));
+        issues.addListener((javafx.collections.ListChangeListener<SyncIssue>) change -> readIssueItems());
     }
 
     /** Runs after each sync (and each resolution) on the FX thread: the window reloads its records. */
@@ -142,8 +163,38 @@ public final class SyncViewModel {
         this.syncOnStart = onStart;
         next.cancel();
         if (!running.get()) {
-            scheduleNext();
+            if (backoff.backingOff()) {
+                retryOffline(); // still offline: the backoff goes on, now capped by the new interval
+            } else {
+                scheduleNext();
+            }
         }
+    }
+
+    /**
+     * How soon to try again after a sync that could not reach the CRM (default {@link #FIRST_RETRY}); each further try
+     * waits twice as long, up to the sync interval. Without an interval nothing is retried: the user syncs by hand.
+     */
+    public void retryWhenOffline(Duration first) {
+        this.backoff = new OfflineBackoff(first);
+    }
+
+    /**
+     * Asks the running sync to stop at its next safe point (between pages and batches): what it has done stays
+     * done, the rest waits for the next sync, which goes on from there. The history records the run as stopped.
+     */
+    public void cancel() {
+        if (cancellable.get()) {
+            again = false;
+            cancelling.set(true);
+            cancelled.set(true);
+            progressText.set(UiText.get("everyday.cancelling"));
+        }
+    }
+
+    /** The notification about new conflicts or issues was closed or timed out. */
+    public void dismissAttention() {
+        attention.set(null);
     }
 
     /** Whether the profile has yet to choose between the demo, a CRM and working offline. */
@@ -166,13 +217,18 @@ public final class SyncViewModel {
             return;
         }
         next.cancel();
+        retryIn.set(Optional.empty());
         running.set(true);
         progress.reset();
         progressText.set(UiText.get("sync.starting"));
+        progressFraction.set(-1);
+        progressDetail.set("");
         cancelled.set(false);
+        cancelling.set(false);
+        cancellable.set(true);
         tasks.run(this::runOnce, report -> {
             signInPrompt.hide();
-            finished(Optional.empty());
+            finished(Optional.empty(), true);
         }, this::failed);
     }
 
@@ -259,6 +315,13 @@ public final class SyncViewModel {
         return tracking;
     }
 
+    /** The editor's "waits for a conflict decision" line; it looks again after every sync. */
+    public HeldRecordViewModel heldRecord(BackgroundTasks reads) {
+        HeldRecordViewModel held = new HeldRecordViewModel(store, reads);
+        heldRecords.add(held);
+        return held;
+    }
+
     /**
      * The conflict dialog for one conflict, reading and writing through the sync's store and worker; a decision
      * there reads the conflicts again and syncs at once, so it reaches the other side now when online.
@@ -342,6 +405,7 @@ public final class SyncViewModel {
         Optional<SyncPair> outlook = Optional.empty();
         try {
             outlook = connection.outlookPair(); // both tokens checked before anything runs
+            progress.expect(crm.types().size() + outlook.map(o -> o.types().size()).orElse(0));
             return new SyncRound(new SyncEngine(store, java.time.Clock.systemUTC(), validation)).run(observed(crm),
                     outlook.map(this::observed), RunOptions.normal().cancelledWhen(cancelled::get));
         } finally {
@@ -369,10 +433,17 @@ public final class SyncViewModel {
         if (progressShowing.compareAndSet(false, true)) {
             tasks.schedule(Duration.ZERO, () -> {
                 progressShowing.set(false);
-                if (running.get()) {
+                if (running.get() && !cancelling.get()) {
                     progressText.set(progress.current()
                             .map(type -> UiText.get("sync.progress", type.pluralLabel(), progress.movedSoFar(type)))
                             .orElse(UiText.get("sync.starting")));
+                }
+                if (running.get()) {
+                    progressFraction.set(progress.fraction());
+                    progressDetail.set(progress.perType().entrySet().stream()
+                            .map(e -> UiText.get("everyday.progress.type", e.getKey().pluralLabel(),
+                                    e.getValue().received(), e.getValue().sent()))
+                            .collect(Collectors.joining("; ")));
                 }
             });
         }
@@ -381,33 +452,64 @@ public final class SyncViewModel {
     private void failed(Exception failure) {
         if (failure instanceof SignInNeededException signIn) {
             signInPrompt.show(signIn);
-            finished(Optional.of(signIn.canSignIn() ? UiText.get("signin.status") : signIn.getMessage()));
+            finished(Optional.of(signIn.canSignIn() ? UiText.get("signin.status") : signIn.getMessage()), false);
         } else if (failure instanceof NotConnectedException) {
             signInPrompt.hide();
-            finished(Optional.of(UiText.get("sync.notConnected")));
+            finished(Optional.of(UiText.get("sync.notConnected")), false);
         } else {
             signInPrompt.hide();
             // Not the engine's report (it keeps endpoint failures in the history): the store or the demo server.
             LOG.warn("The sync could not run", failure);
-            finished(Optional.of(UiText.get("sync.last", java.time.format.DateTimeFormatter.ofPattern("HH:mm")
-                    .format(java.time.ZonedDateTime.now(zone)), UiText.get("sync.result.failed", reason(failure)))));
             connectivity.set(Connectivity.OFFLINE);
+            finished(Optional.of(UiText.get("sync.last", java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                    .format(java.time.ZonedDateTime.now(zone)), UiText.get("sync.result.failed", reason(failure)))), true);
         }
     }
 
-    private void finished(Optional<String> problem) {
+    /** @param mayRetry whether a sync that ends offline is tried again soon (not when the user must act first) */
+    private void finished(Optional<String> problem, boolean mayRetry) {
         running.set(false);
+        cancelling.set(false);
+        cancellable.set(false);
         progressText.set("");
-        refresh(true, problem);
+        progressFraction.set(-1);
+        progressDetail.set("");
+        refresh(true, problem, Optional.of(mayRetry));
         if (problem.isEmpty()) {
             trackings.forEach(OutlookTrackingViewModel::synced); // the run has ended: its over-limit marks are final
         }
         if (again) {
             again = false;
             syncNow();
+        }
+    }
+
+    /** After a sync, once its outcome is read: the next one at the interval, or sooner while offline. */
+    private void scheduleAfterSync(boolean mayRetry) {
+        if (running.get() || stopped) {
+            return; // a sync asked for meanwhile runs now and schedules after itself
+        }
+        if (mayRetry && connectivity.get() == Connectivity.OFFLINE) {
+            retryOffline();
         } else {
+            backoff.reset();
+            retryIn.set(Optional.empty());
             scheduleNext();
         }
+    }
+
+    /** Tries again sooner than the interval: 30 s, 1 min, 2 min, … up to the interval. */
+    private void retryOffline() {
+        if (stopped || !connection.isConfigured() || every.isEmpty()) {
+            backoff.reset();
+            retryIn.set(Optional.empty());
+            scheduleNext();
+            return;
+        }
+        Duration wait = backoff.next(every.get());
+        retryIn.set(Optional.of(wait));
+        next.cancel();
+        next = tasks.schedule(wait, this::syncNow);
     }
 
     private void scheduleNext() {
@@ -423,9 +525,15 @@ public final class SyncViewModel {
 
     /** Reads the last run, the conflicts and the issues from the store, and shows them. */
     private void refresh(boolean notify, Optional<String> problem) {
+        refresh(notify, problem, Optional.empty());
+    }
+
+    /** @param afterSync present after a sync: whether it may be retried soon when it ended offline */
+    private void refresh(boolean notify, Optional<String> problem, Optional<Boolean> afterSync) {
         tasks.run(this::readState, state -> {
             conflicts.setAll(state.conflicts());
             issues.setAll(state.issues());
+            heldRecords.forEach(HeldRecordViewModel::check); // a sync or a decision may have held or freed it
             conflictCount.set(state.conflicts().size());
             issueCount.set(state.issues().size());
             connected.set(connection.isConfigured());
@@ -445,10 +553,26 @@ public final class SyncViewModel {
             } else if (problem.isEmpty() || connectivity.get() == Connectivity.NOT_CONNECTED) {
                 connectivity.set(SyncStatusText.reachedServer(state.lastRun()) ? Connectivity.ONLINE : Connectivity.OFFLINE);
             }
+            noticeNew(state, afterSync.isPresent());
+            afterSync.ifPresent(this::scheduleAfterSync);
             if (notify) {
                 onSynced.run();
             }
-        }, errors::report);
+        }, failure -> {
+            errors.report(failure);
+            afterSync.ifPresent(this::scheduleAfterSync);
+        });
+    }
+
+    /**
+     * Tells the user of conflicts and issues a sync recorded that were not there before; those the window found at
+     * its first read, and those already told, are not told again.
+     */
+    private void noticeNew(State state, boolean afterSync) {
+        if (afterSync || !told.started()) {
+            told.look(state.conflicts().stream().map(c -> c.row().id()).toList(),
+                    state.issues().stream().map(SyncIssue::id).toList()).ifPresent(attention::set);
+        }
     }
 
     private record State(Optional<SyncRun> lastRun, Optional<SyncRun> lastOutlookRun, List<ConflictItem> conflicts,
@@ -549,6 +673,36 @@ public final class SyncViewModel {
         return progressText.getReadOnlyProperty();
     }
 
+    /** The share of the running sync done, 0 to 1, or -1 when it cannot be told (the bar then just moves). */
+    public ReadOnlyDoubleProperty progressFractionProperty() {
+        return progressFraction.getReadOnlyProperty();
+    }
+
+    /** Per type, what the running sync has moved: "Contacts: 120 received, 3 sent; …"; empty when none runs. */
+    public ReadOnlyStringProperty progressDetailProperty() {
+        return progressDetail.getReadOnlyProperty();
+    }
+
+    /** Whether a sync runs that {@link #cancel()} can stop (not the demo's start, not a sign-in). */
+    public ReadOnlyBooleanProperty cancellableProperty() {
+        return cancellable.getReadOnlyProperty();
+    }
+
+    /** Whether the user asked the running sync to stop and it has not reached its next safe point yet. */
+    public ReadOnlyBooleanProperty cancellingProperty() {
+        return cancelling.getReadOnlyProperty();
+    }
+
+    /** New conflicts or issues the last sync recorded, until the user closes the notice; else null. */
+    public ReadOnlyObjectProperty<SyncAttention> attentionProperty() {
+        return attention.getReadOnlyProperty();
+    }
+
+    /** While offline, how long until the next try; empty otherwise. */
+    public ReadOnlyObjectProperty<Optional<Duration>> retryInProperty() {
+        return retryIn.getReadOnlyProperty();
+    }
+
     /** "Last sync: 10:42 — done", "Sign-in needed: set OUTPOST_ACCESS_TOKEN", … */
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText.getReadOnlyProperty();
@@ -598,5 +752,57 @@ public final class SyncViewModel {
 
     public ObservableList<SyncIssue> issues() {
         return FXCollections.unmodifiableObservableList(issues);
+    }
+
+    // --- the sync issues tab
+
+    /** The open sync issues with their records, worded for the list; read again whenever the issues change. */
+    public ObservableList<dev.outpost.ui.issues.IssueItem> issueItems() {
+        return FXCollections.unmodifiableObservableList(issueItems);
+    }
+
+    /** Opens a record in the window: <em>Show record</em> on a sync issue. The window sets it. */
+    public void setOnShowRecord(java.util.function.Consumer<dev.outpost.model.Record> onShowRecord) {
+        this.onShowRecord = onShowRecord;
+    }
+
+    /** <em>Retry</em>: the record is tried again, in a sync started at once (see {@link dev.outpost.sync.IssueResolver}). */
+    public void retryIssue(dev.outpost.ui.issues.IssueItem item) {
+        long id = item.issue().id();
+        tasks.run(() -> new dev.outpost.sync.IssueResolver(store).retry(id), retried -> {
+            refresh(true);
+            syncNow();
+        }, this::issueActionFailed);
+    }
+
+    /** <em>Skip</em>: the record's change is not sent; it stays here and the issue stays listed as skipped. */
+    public void skipIssue(dev.outpost.ui.issues.IssueItem item) {
+        long id = item.issue().id();
+        tasks.run(() -> new dev.outpost.sync.IssueResolver(store).skip(id), skipped -> refresh(true),
+                this::issueActionFailed);
+    }
+
+    /** <em>Show record</em>: the window shows the issue's record as it is here now. */
+    public void showIssueRecord(dev.outpost.ui.issues.IssueItem item) {
+        String id = item.issue().recordId();
+        if (id == null) {
+            return;
+        }
+        tasks.run(() -> store.record(id).map(LocalRecord::record).filter(r -> !r.deleted()), record -> {
+            if (record.isPresent()) {
+                onShowRecord.accept(record.get());
+            } else {
+                refresh(false); // gone since the list was read: the list catches up
+            }
+        }, errors::report);
+    }
+
+    private void readIssueItems() {
+        tasks.run(new dev.outpost.ui.issues.IssueItems(store, zone)::read, items -> issueItems.setAll(items), errors::report);
+    }
+
+    private void issueActionFailed(Exception failure) {
+        refresh(false); // e.g. the sync settled the issue meanwhile: the list shows what is open now
+        errors.report(failure);
     }
 }

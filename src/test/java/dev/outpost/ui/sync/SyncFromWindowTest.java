@@ -127,6 +127,27 @@ class SyncFromWindowTest {
                 .filter(r -> r.get("name").startsWith(account.get("name")) && "Oslo".equals(r.get("city")))).hasSize(1);
     }
 
+    @Test
+    void aHeldRecordSaysSoInTheEditorAndOpensItsConflictFromThere(FxRobot robot) throws TimeoutException {
+        Record account = cityChangedOnBothSides(robot);
+        robot.clickOn("#conflicts-close"); // the list the helper opened: this test goes through the editor instead
+        robot.interact(() -> {
+            window.model().showType(RecordType.ACCOUNT);
+            window.model().open(store.records().find(account.id()).orElseThrow());
+        });
+        DemoProfiles.waitUntil(Duration.ofSeconds(5), () -> robot.lookup("#held-line").tryQuery()
+                .map(javafx.scene.Node::isVisible).orElse(false));
+
+        // The notice of the new conflict sits over the editor's top right corner for a while: close it, as a user would.
+        robot.lookup("#sync-attention-close").tryQuery().filter(javafx.scene.Node::isVisible).ifPresent(robot::clickOn);
+        robot.clickOn("#held-open-conflict");
+        DemoProfiles.waitUntil(Duration.ofSeconds(5), () -> robot.lookup("#conflict-keep-mine").tryQuery().isPresent());
+        robot.clickOn("#conflict-keep-mine");
+
+        DemoProfiles.waitUntil(Duration.ofSeconds(15), () -> sync.conflictCountProperty().get() == 0
+                && !robot.lookup("#held-line").query().isVisible());
+    }
+
     /** Lisbon on the server, Oslo here, one sync, and the conflicts list open; answers the account (mine). */
     private Record cityChangedOnBothSides(FxRobot robot) throws TimeoutException {
         waitForSyncDone(robot);
