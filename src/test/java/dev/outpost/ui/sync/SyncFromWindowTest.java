@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import javafx.scene.control.Label;
@@ -23,12 +21,8 @@ import org.testfx.framework.junit5.Start;
 
 import dev.outpost.model.Record;
 import dev.outpost.model.RecordType;
-import dev.outpost.model.Validation;
 import dev.outpost.store.OfflineStore;
-import dev.outpost.store.ProfileFolder;
-import dev.outpost.ui.concurrent.FxBackgroundTasks;
 import dev.outpost.ui.main.MainWindow;
-import dev.outpost.ui.settings.SettingsFile;
 
 /** A profile in demo mode: the window syncs on start, on *Sync now* and after a conflict is resolved. */
 @ExtendWith(ApplicationExtension.class)
@@ -37,11 +31,9 @@ class SyncFromWindowTest {
     @TempDir
     Path folder;
 
+    private DemoWindow demo;
     private OfflineStore store;
     private OfflineStore other;
-    private FxBackgroundTasks tasks;
-    private FxBackgroundTasks syncTasks;
-    private SettingsFile settings;
     private SyncConnection connection;
     private MainWindow window;
     private SyncViewModel sync;
@@ -49,31 +41,18 @@ class SyncFromWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        demo = new DemoWindow(stage, folder);
         this.stage = stage;
-        Path profile = folder.resolve("mine");
-        store = OfflineStore.open(new ProfileFolder(profile));
-        other = DemoProfiles.openOther(folder.resolve("other"));
-        connection = DemoProfiles.connection(profile);
-        connection.switchToDemo();
-        tasks = new FxBackgroundTasks();
-        syncTasks = new FxBackgroundTasks();
-        settings = new SettingsFile(new ProfileFolder(profile).settingsFile());
-        settings.load();
-        window = MainWindow.showIn(stage, store.records(), tasks, settings, errors -> new SyncViewModel(connection,
-                store.sync(), syncTasks, errors, Validation.inSystemZone(), ZoneId.systemDefault(), Optional.empty()));
-        sync = window.sync().orElseThrow();
+        store = demo.store;
+        other = demo.other;
+        connection = demo.connection;
+        window = demo.window;
+        sync = demo.sync;
     }
 
     @AfterEach
     void closeWindow(FxRobot robot) {
-        robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != stage).toList().forEach(w -> w.hide()));
-        robot.interact(stage::hide);
-        syncTasks.close();
-        tasks.close();
-        settings.close();
-        connection.close();
-        other.close();
-        store.close();
+        demo.close(robot);
     }
 
     @Test

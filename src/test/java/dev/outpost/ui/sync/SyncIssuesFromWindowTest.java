@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import javafx.scene.Node;
@@ -25,13 +23,9 @@ import org.testfx.framework.junit5.Start;
 
 import dev.outpost.model.Record;
 import dev.outpost.model.RecordType;
-import dev.outpost.model.Validation;
 import dev.outpost.store.OfflineStore;
-import dev.outpost.store.ProfileFolder;
-import dev.outpost.ui.concurrent.FxBackgroundTasks;
 import dev.outpost.ui.issues.IssueItem;
 import dev.outpost.ui.main.MainWindow;
-import dev.outpost.ui.settings.SettingsFile;
 
 /**
  * The sync issues list through the demo CRM. Its two issues are real refusals: an account made here that looks like
@@ -47,11 +41,9 @@ class SyncIssuesFromWindowTest {
     @TempDir
     Path folder;
 
+    private DemoWindow demo;
     private OfflineStore store;
     private OfflineStore other;
-    private FxBackgroundTasks tasks;
-    private FxBackgroundTasks syncTasks;
-    private SettingsFile settings;
     private SyncConnection connection;
     private MainWindow window;
     private SyncViewModel sync;
@@ -59,31 +51,18 @@ class SyncIssuesFromWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        demo = new DemoWindow(stage, folder);
         this.stage = stage;
-        Path profile = folder.resolve("mine");
-        store = OfflineStore.open(new ProfileFolder(profile));
-        other = DemoProfiles.openOther(folder.resolve("other"));
-        connection = DemoProfiles.connection(profile);
-        connection.switchToDemo();
-        tasks = new FxBackgroundTasks();
-        syncTasks = new FxBackgroundTasks();
-        settings = new SettingsFile(new ProfileFolder(profile).settingsFile());
-        settings.load();
-        window = MainWindow.showIn(stage, store.records(), tasks, settings, errors -> new SyncViewModel(connection,
-                store.sync(), syncTasks, errors, Validation.inSystemZone(), ZoneId.systemDefault(), Optional.empty()));
-        sync = window.sync().orElseThrow();
+        store = demo.store;
+        other = demo.other;
+        connection = demo.connection;
+        window = demo.window;
+        sync = demo.sync;
     }
 
     @AfterEach
     void closeWindow(FxRobot robot) {
-        robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != stage).toList().forEach(w -> w.hide()));
-        robot.interact(stage::hide);
-        syncTasks.close();
-        tasks.close();
-        settings.close();
-        connection.close();
-        other.close();
-        store.close();
+        demo.close(robot);
     }
 
     @Test
