@@ -94,6 +94,23 @@ final class ConflictRows {
         }
     }
 
+    /** The latest decisions, newest first. */
+    List<DecidedConflict> decided(int limit) throws SQLException {
+        List<DecidedConflict> result = new ArrayList<>();
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT resolution, resolved_at, " + COLUMNS
+                + " FROM conflict WHERE resolved_at IS NOT NULL ORDER BY resolved_at DESC, id DESC LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String resolution = rs.getString(1);
+                    Instant at = instant(rs.getTimestamp(2));
+                    result.add(new DecidedConflict(row(rs, 2), resolution == null ? "" : resolution, at));
+                }
+            }
+        }
+        return result;
+    }
+
     Optional<ConflictRow> get(long id) throws SQLException {
         try (PreparedStatement ps = db.connection().prepareStatement("SELECT " + COLUMNS + " FROM conflict WHERE id = ?")) {
             ps.setLong(1, id);
@@ -105,15 +122,21 @@ final class ConflictRows {
         List<ConflictRow> result = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                String fields = rs.getString(6);
-                result.add(new ConflictRow(rs.getLong(1), rs.getString(2), rs.getString(3), RecordType.parse(rs.getString(4)),
-                        rs.getString(5), fields.isEmpty() ? List.of() : Arrays.asList(fields.split(",")),
-                        values(rs.getString(7)).orElse(Map.of()), values(rs.getString(8)), values(rs.getString(9)),
-                        rs.getString(10), rs.getString(11), instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)),
-                        instant(rs.getTimestamp(14))));
+                result.add(row(rs, 0));
             }
         }
         return result;
+    }
+
+    /** The row's {@link #COLUMNS}, which start after the first {@code skip} columns of the select. */
+    private static ConflictRow row(ResultSet rs, int skip) throws SQLException {
+        String fields = rs.getString(skip + 6);
+        return new ConflictRow(rs.getLong(skip + 1), rs.getString(skip + 2), rs.getString(skip + 3),
+                RecordType.parse(rs.getString(skip + 4)), rs.getString(skip + 5),
+                fields.isEmpty() ? List.of() : Arrays.asList(fields.split(",")),
+                values(rs.getString(skip + 7)).orElse(Map.of()), values(rs.getString(skip + 8)),
+                values(rs.getString(skip + 9)), rs.getString(skip + 10), rs.getString(skip + 11),
+                instant(rs.getTimestamp(skip + 12)), instant(rs.getTimestamp(skip + 13)), instant(rs.getTimestamp(skip + 14)));
     }
 
     private static Optional<Map<String, String>> values(String json) {

@@ -375,6 +375,11 @@ public final class SyncStore {
         });
     }
 
+    /** The conflicts decided last, newest first: the history lists them with the runs. */
+    public List<DecidedConflict> decidedConflicts(int limit) {
+        return db.read(() -> conflicts.decided(limit));
+    }
+
     /** Open conflicts of one pair, or of every pair. */
     public List<ConflictRow> openConflicts(Optional<String> pair) {
         return db.read(() -> conflicts.open(pair));

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.outpost.model.RecordType;
+import dev.outpost.store.ConflictRow;
+import dev.outpost.store.DecidedConflict;
 import dev.outpost.store.SyncRun;
 import dev.outpost.store.SyncStore;
 import dev.outpost.ui.UiText;
@@ -40,13 +42,36 @@ public final class HistoryViewModel {
         this.zone = zone;
     }
 
-    /** Reads the history again, in the background. */
+    /** Reads the history again, in the background: the runs, and the conflicts decided between them. */
     public void refresh() {
-        tasks.run(() -> store.latestRuns(SHOWN).stream().filter(run -> !run.dryRun()).map(this::row).toList(),
-                read -> {
+        tasks.run(this::read, read -> {
                     rows.setAll(read);
                     problem.set("");
                 }, failure -> problem.set(UiText.get("history.readFailed", failure.getMessage())));
+    }
+
+    private List<HistoryRow> read() {
+        record Dated(java.time.Instant at, HistoryRow row) {
+        }
+        List<Dated> all = new ArrayList<>();
+        store.latestRuns(SHOWN).stream().filter(run -> !run.dryRun()).forEach(run -> all.add(new Dated(run.startedAt(), row(run))));
+        store.decidedConflicts(SHOWN).forEach(decided -> all.add(new Dated(decided.decidedAt(), row(decided))));
+        all.sort(java.util.Comparator.comparing(Dated::at).reversed());
+        return all.stream().limit(SHOWN).map(Dated::row).toList();
+    }
+
+    /** A decision, as its own line between the runs: the user sees when and how each conflict was settled. */
+    HistoryRow row(DecidedConflict decided) {
+        ConflictRow conflict = decided.conflict();
+        String title = store.record(conflict.recordId()).map(local -> local.record().title()).orElseGet(() -> conflict
+                .type().titleOf(conflict.localValues().or(conflict::remoteValues).orElse(conflict.baseValues())));
+        String how = UiText.get("history.decision." + switch (decided.resolution()) {
+            case "mine", "server", "merged", "both" -> decided.resolution();
+            default -> "other";
+        });
+        return new HistoryRow(WHEN.format(decided.decidedAt().atZone(zone)),
+                UiText.get("history.pair." + ("outlook".equals(conflict.pair()) ? "outlook" : "crm")), "",
+                UiText.get("history.outcome.decided"), UiText.get("history.decisionLine", conflict.type().label(), title, how), "");
     }
 
     HistoryRow row(SyncRun run) {

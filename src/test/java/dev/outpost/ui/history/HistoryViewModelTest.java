@@ -79,4 +79,27 @@ class HistoryViewModelTest {
         assertThat(row.problem()).contains("unreachable");
         assertThat(row.changes()).contains("cannot be read");
     }
+
+    @Test
+    void aDecidedConflictIsAnEntryOfItsOwnBetweenTheRuns() {
+        MemoryEndpoint crm = new MemoryEndpoint();
+        var remote = crm.createRemote(RecordType.ACCOUNT, Map.of("name", "Acme", "city", "Leeds"));
+        SyncPair pair = SyncPair.of("crm", crm, ConflictPolicy.ASK);
+        SyncEngine engine = new SyncEngine(store.sync());
+        engine.run(pair, RunOptions.normal());
+        String id = store.records().list(RecordType.ACCOUNT, "").getFirst().id();
+        store.records().update(id, Map.of("city", "Oslo"));
+        crm.edit(RecordType.ACCOUNT, remote.remoteId(), Map.of("city", "Lisbon"));
+        engine.run(pair, RunOptions.normal());
+        long conflict = store.sync().openConflicts(java.util.Optional.empty()).getFirst().id();
+
+        new dev.outpost.sync.ConflictResolver(store.sync(), dev.outpost.model.Validation.inSystemZone()).keepBoth(conflict);
+        model.refresh();
+
+        assertThat(model.rows()).hasSize(3);
+        HistoryRow decided = model.rows().getFirst();
+        assertThat(decided.result()).isEqualTo("Conflict decided");
+        assertThat(decided.changes()).isEqualTo("Account \u201cAcme\u201d: kept both");
+        assertThat(model.rows().get(1).result()).isEqualTo("Done, conflicts wait for you");
+    }
 }
