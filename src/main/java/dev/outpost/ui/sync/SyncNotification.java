@@ -74,11 +74,15 @@ public final class SyncNotification {
         this(model, owner, SHOWN_FOR);
     }
 
-    /** The window's content with the notice laid over its top right corner. */
+    /**
+     * The window's content with the notice laid over its bottom left corner, over the table's last rows: the top
+     * right would hide the editor's heading and the line that says a record waits for a decision, the bottom right
+     * its Save and Delete.
+     */
     public Node over(Node content) {
         StackPane layer = new StackPane(content, card);
-        StackPane.setAlignment(card, Pos.TOP_RIGHT);
-        StackPane.setMargin(card, new Insets(12, 16, 0, 0));
+        StackPane.setAlignment(card, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(card, new Insets(0, 0, 16, 16));
         return layer;
     }
 

@@ -117,8 +117,6 @@ class SyncFromWindowTest {
         DemoProfiles.waitUntil(Duration.ofSeconds(5), () -> robot.lookup("#held-line").tryQuery()
                 .map(javafx.scene.Node::isVisible).orElse(false));
 
-        // The notice of the new conflict sits over the editor's top right corner for a while: close it, as a user would.
-        robot.lookup("#sync-attention-close").tryQuery().filter(javafx.scene.Node::isVisible).ifPresent(robot::clickOn);
         robot.clickOn("#held-open-conflict");
         DemoProfiles.waitUntil(Duration.ofSeconds(5), () -> robot.lookup("#conflict-keep-mine").tryQuery().isPresent());
         robot.clickOn("#conflict-keep-mine");
