@@ -2,19 +2,13 @@ package dev.outpost.ui.conflicts;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.imageio.ImageIO;
 
 import javafx.application.Application;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -24,9 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+
+import dev.outpost.testing.Screenshots;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -42,7 +37,6 @@ import dev.outpost.ui.concurrent.SameThreadTasks;
 @ExtendWith(ApplicationExtension.class)
 class ConflictScreenshotsTest {
 
-    private static final String SCREENSHOTS = "outpost.screenshots";
 
     @TempDir
     Path profile;
@@ -68,8 +62,8 @@ class ConflictScreenshotsTest {
     @ParameterizedTest
     @ValueSource(strings = {"light", "dark"})
     void bothDialogs(String theme, FxRobot robot) {
-        String dir = System.getProperty(SCREENSHOTS, "");
-        assumeTrue(!dir.isBlank(), "pictures only when -D" + SCREENSHOTS + " names a folder");
+        String dir = System.getProperty(Screenshots.FOLDER, "");
+        assumeTrue(!dir.isBlank(), "pictures only when -D" + Screenshots.FOLDER + " names a folder");
         robot.interact(() -> Application.setUserAgentStylesheet(theme.equals("dark")
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
         world = new ConflictFixture(profile);
@@ -93,35 +87,14 @@ class ConflictScreenshotsTest {
                 .choiceProperty().set(Side.SERVER);
         AtomicReference<Stage> dialog = new AtomicReference<>();
         robot.interact(() -> dialog.set(ConflictDialog.open(stage, conflict).stage()));
-        save(robot, dialog.get(), Path.of(dir).resolve("conflict-dialog-" + theme + ".png"));
+        Screenshots.write(robot, dialog.get().getScene(), Path.of(dir).resolve("conflict-dialog-" + theme + ".png"));
         robot.interact(dialog.get()::hide);
 
         DeleteConflictViewModel deleted = new DeleteConflictViewModel(world.conflicts.read(world.conflictOf(dan).id()),
                 world.conflicts, new SameThreadTasks(), ConflictFixture.ZONE, () -> { });
         robot.interact(() -> dialog.set(DeleteConflictDialog.open(stage, deleted).stage()));
-        save(robot, dialog.get(), Path.of(dir).resolve("delete-conflict-" + theme + ".png"));
+        Screenshots.write(robot, dialog.get().getScene(), Path.of(dir).resolve("delete-conflict-" + theme + ".png"));
         robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
     }
 
-    private static void save(FxRobot robot, Stage window, Path file) {
-        WaitForAsyncUtils.waitForFxEvents();
-        AtomicReference<WritableImage> shot = new AtomicReference<>();
-        robot.interact(() -> shot.set(window.getScene().snapshot(null)));
-        WritableImage image = shot.get();
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            ImageIO.write(png, "png", file.toFile());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+
+import dev.outpost.testing.Screenshots;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -125,7 +127,7 @@ class EverydaySyncTest {
         DemoProfiles.waitUntil(Duration.ofSeconds(10),
                 () -> robot.lookup("#sync-progress").queryAs(ProgressBar.class).getProgress() > 0);
         assertThat(robot.lookup("#sync-progress").queryAs(ProgressBar.class).getAccessibleText()).contains("Syncing");
-        shot(robot, "sync-progress-light");
+        Screenshots.save(robot, stage.getScene(), "sync-progress-light" + ".png");
         server.faults().clear();
         waitForSyncDone(robot);
         assertThat(details).anyMatch(text -> text.matches("Accounts: \\d+ received, 0 sent.*"));
@@ -191,7 +193,7 @@ class EverydaySyncTest {
         DemoProfiles.waitUntil(Duration.ofSeconds(5),
                 () -> label(robot, "#status-pending").getText().equals("1 change queued for when the CRM is back"));
         assertThat(sync.retryInProperty().get()).isPresent();
-        shot(robot, "offline-light");
+        Screenshots.save(robot, stage.getScene(), "offline-light" + ".png");
         // Working offline goes on: another edit is queued too.
         Record second = store.records().list(RecordType.ACCOUNT, "").get(1);
         store.records().update(second.id(), Map.of("city", "Bodø"));
@@ -237,7 +239,7 @@ class EverydaySyncTest {
         assertThat(robot.lookup("#sync-attention").queryAs(Node.class).getAccessibleText())
                 .isEqualTo("1 conflict needs your decision");
         assertThat(notices).hasValue(1);
-        shot(robot, "sync-notice-light");
+        Screenshots.save(robot, stage.getScene(), "sync-notice-light" + ".png");
         assertThat(robot.lookup("#sync-attention-show").query().isFocused()).as("the notice takes no focus").isFalse();
 
         robot.clickOn("#sync-attention-close");
@@ -306,33 +308,6 @@ class EverydaySyncTest {
         CrmConnection crm = CrmConnection.of(server.url(), TokenSource.fixed(TOKEN)).pageSize(5000).batchSize(50);
         new SyncEngine(other.sync()).run(SyncPair.of(SyncConnection.PAIR, new DataverseEndpoint(crm), ConflictPolicy.ASK),
                 RunOptions.normal());
-    }
-
-    /** Saves the window's picture when asked: {@code -Doutpost.screenshots=docs/screenshots}. */
-    private void shot(FxRobot robot, String name) {
-        String dir = System.getProperty("outpost.screenshots");
-        if (dir == null || dir.isBlank()) {
-            return;
-        }
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> image =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        robot.interact(() -> image.set(stage.getScene().snapshot(null)));
-        int width = (int) image.get().getWidth();
-        int height = (int) image.get().getHeight();
-        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(width, height,
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, image.get().getPixelReader().getArgb(x, y));
-            }
-        }
-        try {
-            java.nio.file.Files.createDirectories(Path.of(dir));
-            javax.imageio.ImageIO.write(png, "png", Path.of(dir).resolve(name + ".png").toFile());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Label label(FxRobot robot, String id) {

@@ -2,31 +2,26 @@ package dev.outpost.ui.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+
+import dev.outpost.testing.Screenshots;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -51,7 +46,6 @@ import dev.outpost.ui.settings.SettingsFile;
 class SignInFromWindowTest {
 
     /** Set (e.g. -Doutpost.screenshots=docs/screenshots) to save the banner's picture for the docs. */
-    private static final String SCREENSHOTS = "outpost.screenshots";
 
     @TempDir
     Path folder;
@@ -110,10 +104,10 @@ class SignInFromWindowTest {
         assertThat(signIn.isFocusTraversable()).isTrue();
         assertThat(signIn.getAccessibleText()).isEqualTo("Sign in");
         assertThat(robot.lookup("#status-sync").queryAs(Label.class).getText()).isEqualTo("Sign-in needed");
-        if (System.getProperty(SCREENSHOTS) != null) {
-            saveScreenshot(robot, "signin-banner.png");
+        if (System.getProperty(Screenshots.FOLDER) != null) {
+            Screenshots.save(robot, stage.getScene(), "signin-banner.png");
             robot.clickOn("#theme-toggle");
-            saveScreenshot(robot, "signin-banner-dark.png");
+            Screenshots.save(robot, stage.getScene(), "signin-banner-dark.png");
         }
     }
 
@@ -175,30 +169,4 @@ class SignInFromWindowTest {
                 && robot.lookup("#signin-banner").tryQuery().map(Node::isVisible).orElse(false));
     }
 
-    /** The window as it looks now, as a PNG, when {@value #SCREENSHOTS} names a folder. */
-    private void saveScreenshot(FxRobot robot, String name) {
-        String dir = System.getProperty(SCREENSHOTS);
-        if (dir == null || dir.isBlank()) {
-            return;
-        }
-        AtomicReference<WritableImage> shot = new AtomicReference<>();
-        robot.interact(() -> shot.set(stage.getScene().getRoot().snapshot(null, null)));
-        WritableImage image = shot.get();
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        try {
-            Path file = Path.of(dir).toAbsolutePath().resolve(name);
-            Files.createDirectories(file.getParent());
-            ImageIO.write(png, "png", file.toFile());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

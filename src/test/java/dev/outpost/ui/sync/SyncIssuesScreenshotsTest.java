@@ -2,20 +2,14 @@ package dev.outpost.ui.sync;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.imageio.ImageIO;
 
 import javafx.application.Application;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -25,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
+
+import dev.outpost.testing.Screenshots;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -47,7 +42,6 @@ import dev.outpost.ui.concurrent.SameThreadTasks;
 @ExtendWith(ApplicationExtension.class)
 class SyncIssuesScreenshotsTest {
 
-    private static final String SCREENSHOTS = "outpost.screenshots";
 
     @TempDir
     Path profile;
@@ -74,8 +68,8 @@ class SyncIssuesScreenshotsTest {
     @ParameterizedTest
     @ValueSource(strings = {"light", "dark"})
     void theIssuesList(String theme, FxRobot robot) {
-        String dir = System.getProperty(SCREENSHOTS, "");
-        assumeTrue(!dir.isBlank(), "pictures only when -D" + SCREENSHOTS + " names a folder");
+        String dir = System.getProperty(Screenshots.FOLDER, "");
+        assumeTrue(!dir.isBlank(), "pictures only when -D" + Screenshots.FOLDER + " names a folder");
         robot.interact(() -> Application.setUserAgentStylesheet(theme.equals("dark")
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
         store = OfflineStore.open(new ProfileFolder(profile));
@@ -100,28 +94,7 @@ class SyncIssuesScreenshotsTest {
         robot.interact(() -> ConflictsDialog.open(stage, model, true));
         Stage dialog = (Stage) robot.window("Conflicts and sync issues");
         robot.interact(() -> dialog.setHeight(620));
-        save(robot, dialog, Path.of(dir).resolve("sync-issues-" + theme + ".png"));
+        Screenshots.write(robot, dialog.getScene(), Path.of(dir).resolve("sync-issues-" + theme + ".png"));
     }
 
-    private static void save(FxRobot robot, Stage window, Path file) {
-        WaitForAsyncUtils.waitForFxEvents();
-        java.util.concurrent.atomic.AtomicReference<WritableImage> shot = new java.util.concurrent.atomic.AtomicReference<>();
-        robot.interact(() -> shot.set(window.getScene().snapshot(null)));
-        WritableImage image = shot.get();
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            ImageIO.write(png, "png", file.toFile());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
