@@ -140,7 +140,7 @@ public final class MainWindow {
         model.start();
         sync.ifPresent(s -> {
             s.setOnSynced(model::refresh);
-            s.setOnShowRecord(record -> { // a sync issue's Show record
+            s.issueActions().setOnShowRecord(record -> { // a sync issue's Show record
                 model.showType(record.type());
                 model.open(record);
             });

@@ -44,7 +44,7 @@ public final class ConflictsDialog {
         conflictList.setCellFactory(view -> new ConflictCell(model));
         conflictList.setPlaceholder(wrapped(UiText.get("conflicts.none")));
         conflictList.setFocusTraversable(false);
-        ListView<IssueItem> issueList = new ListView<>(model.issueItems());
+        ListView<IssueItem> issueList = new ListView<>(model.issueActions().items());
         issueList.setId("issue-list");
         issueList.setCellFactory(view -> new IssueCell(issueActions(model)));
         issueList.setPlaceholder(wrapped(UiText.get("conflicts.noIssues")));
@@ -95,18 +95,18 @@ public final class ConflictsDialog {
         return new IssueRow.Actions() {
             @Override
             public void retry(IssueItem item) {
-                model.retryIssue(item);
+                model.issueActions().retry(item);
             }
 
             @Override
             public void skip(IssueItem item) {
-                model.skipIssue(item);
+                model.issueActions().skip(item);
             }
 
             @Override
             public void show(IssueItem item) {
                 stage.close();
-                model.showIssueRecord(item);
+                model.issueActions().show(item);
             }
         };
     }

@@ -26,7 +26,6 @@ import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.outpost.model.Field;
 import dev.outpost.model.RecordType;
 import dev.outpost.model.Validation;
 import dev.outpost.store.ConflictRow;
@@ -95,9 +94,7 @@ public final class SyncViewModel {
     private final ReadOnlyIntegerWrapper issueCount = new ReadOnlyIntegerWrapper(this, "issueCount");
     private final ObservableList<ConflictItem> conflicts = FXCollections.observableArrayList();
     private final ObservableList<SyncIssue> issues = FXCollections.observableArrayList();
-    // The sync issues tab: each issue with its record and words, and what Retry / Skip / Show record do.
-    private final ObservableList<dev.outpost.ui.issues.IssueItem> issueItems = FXCollections.observableArrayList();
-    private java.util.function.Consumer<dev.outpost.model.Record> onShowRecord = record -> { };
+    private final SyncIssueActions issueActions;
     private final SignInPrompt signInPrompt = new SignInPrompt();
     private Runnable onSynced = () -> { };
     private BackgroundTasks.Scheduled next = () -> { };
@@ -134,7 +131,8 @@ public final class SyncViewModel {
         statusText.set(UiText.get(connection.isConfigured() ? "sync.never" : "sync.notConnected"));
         // The system browser's word (no browser: the address to open) comes on the worker that signs in.
         connection.onSignInNotice(message -> tasks.schedule(Duration.ZERO, () -> signInPrompt.notice(message)));
-        issues.addListener((javafx.collections.ListChangeListener<SyncIssue>) change -> readIssueItems());
+        issueActions = new SyncIssueActions(store, tasks, errors, zone, notify -> refresh(notify), this::syncNow);
+        issues.addListener((javafx.collections.ListChangeListener<SyncIssue>) change -> issueActions.read());
     }
 
     /** Runs after each sync (and each resolution) on the FX thread: the window reloads its records. */
@@ -586,32 +584,10 @@ public final class SyncViewModel {
                 .filter(run -> run.pair().equals(OutlookPair.NAME) && !run.dryRun()).findFirst();
         List<ConflictItem> items = new ArrayList<>();
         for (ConflictRow row : store.openConflicts(Optional.empty())) {
-            items.add(describe(row));
+            items.add(ConflictItem.of(row, store.record(row.recordId()).map(LocalRecord::record)));
         }
         return new State(last, outlook, items, store.openIssues(Optional.empty()), store.overLimitCounts(OutlookPair.NAME),
                 store.limitMark(OutlookPair.NAME).map(LimitMark::limit).orElse(PushLimit.OUTLOOK_DEFAULT));
-    }
-
-    private ConflictItem describe(ConflictRow row) {
-        RecordType type = row.type();
-        Map<String, String> known = row.localValues().or(row::remoteValues).orElse(row.baseValues());
-        String title = store.record(row.recordId()).map(LocalRecord::record).map(r -> r.title())
-                .orElse(type.titleOf(known));
-        List<FieldCollision> collisions = new ArrayList<>();
-        for (String name : row.fields()) {
-            String label = type.field(name).map(Field::label).orElse(name);
-            collisions.add(new FieldCollision(label, row.localValues().map(v -> v.getOrDefault(name, "")).orElse(""),
-                    row.remoteValues().map(v -> v.getOrDefault(name, "")).orElse("")));
-        }
-        String summary;
-        if (row.remoteValues().isEmpty()) {
-            summary = UiText.get("conflicts.deletedOnServer", type.label());
-        } else if (row.localValues().isEmpty()) {
-            summary = UiText.get("conflicts.deletedHere", type.label());
-        } else {
-            summary = UiText.get("conflicts.bothChanged", type.label());
-        }
-        return new ConflictItem(row, title, summary, collisions);
     }
 
     private void updateConnectivityText() {
@@ -754,55 +730,8 @@ public final class SyncViewModel {
         return FXCollections.unmodifiableObservableList(issues);
     }
 
-    // --- the sync issues tab
-
-    /** The open sync issues with their records, worded for the list; read again whenever the issues change. */
-    public ObservableList<dev.outpost.ui.issues.IssueItem> issueItems() {
-        return FXCollections.unmodifiableObservableList(issueItems);
-    }
-
-    /** Opens a record in the window: <em>Show record</em> on a sync issue. The window sets it. */
-    public void setOnShowRecord(java.util.function.Consumer<dev.outpost.model.Record> onShowRecord) {
-        this.onShowRecord = onShowRecord;
-    }
-
-    /** <em>Retry</em>: the record is tried again, in a sync started at once (see {@link dev.outpost.sync.IssueResolver}). */
-    public void retryIssue(dev.outpost.ui.issues.IssueItem item) {
-        long id = item.issue().id();
-        tasks.run(() -> new dev.outpost.sync.IssueResolver(store).retry(id), retried -> {
-            refresh(true);
-            syncNow();
-        }, this::issueActionFailed);
-    }
-
-    /** <em>Skip</em>: the record's change is not sent; it stays here and the issue stays listed as skipped. */
-    public void skipIssue(dev.outpost.ui.issues.IssueItem item) {
-        long id = item.issue().id();
-        tasks.run(() -> new dev.outpost.sync.IssueResolver(store).skip(id), skipped -> refresh(true),
-                this::issueActionFailed);
-    }
-
-    /** <em>Show record</em>: the window shows the issue's record as it is here now. */
-    public void showIssueRecord(dev.outpost.ui.issues.IssueItem item) {
-        String id = item.issue().recordId();
-        if (id == null) {
-            return;
-        }
-        tasks.run(() -> store.record(id).map(LocalRecord::record).filter(r -> !r.deleted()), record -> {
-            if (record.isPresent()) {
-                onShowRecord.accept(record.get());
-            } else {
-                refresh(false); // gone since the list was read: the list catches up
-            }
-        }, errors::report);
-    }
-
-    private void readIssueItems() {
-        tasks.run(new dev.outpost.ui.issues.IssueItems(store, zone)::read, items -> issueItems.setAll(items), errors::report);
-    }
-
-    private void issueActionFailed(Exception failure) {
-        refresh(false); // e.g. the sync settled the issue meanwhile: the list shows what is open now
-        errors.report(failure);
+    /** The sync issues tab: each issue with its record, and Retry / Skip / Show record. */
+    public SyncIssueActions issueActions() {
+        return issueActions;
     }
 }

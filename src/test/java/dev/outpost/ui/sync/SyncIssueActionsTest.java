@@ -42,7 +42,7 @@ class SyncIssueActionsTest {
         SyncConnection connection = new SyncConnection(new ProfileFolder(profile), Map.<String, String>of()::get, 10);
         model = new SyncViewModel(connection, store.sync(), new SameThreadTasks(), reported::add,
                 Validation.inSystemZone(), ZoneOffset.UTC, Optional.empty());
-        model.setOnShowRecord(shown::add);
+        model.issueActions().setOnShowRecord(shown::add);
         model.start();
     }
 
@@ -52,8 +52,8 @@ class SyncIssueActionsTest {
     }
 
     private IssueItem item() {
-        assertThat(model.issueItems()).hasSize(1);
-        return model.issueItems().getFirst();
+        assertThat(model.issueActions().items()).hasSize(1);
+        return model.issueActions().items().getFirst();
     }
 
     @Test
@@ -64,7 +64,7 @@ class SyncIssueActionsTest {
 
     @Test
     void skipMarksTheIssueSkippedAndKeepsItListed() {
-        model.skipIssue(item());
+        model.issueActions().skip(item());
 
         assertThat(item().issue().skipped()).isTrue();
         assertThat(model.issueCountProperty().get()).isEqualTo(1);
@@ -72,9 +72,9 @@ class SyncIssueActionsTest {
 
     @Test
     void retryLiftsASkip() {
-        model.skipIssue(item());
+        model.issueActions().skip(item());
 
-        model.retryIssue(item());
+        model.issueActions().retry(item());
 
         assertThat(item().issue().skipped()).isFalse();
         assertThat(reported).isEmpty();
@@ -82,7 +82,7 @@ class SyncIssueActionsTest {
 
     @Test
     void showRecordHandsTheRecordToTheWindow() {
-        model.showIssueRecord(item());
+        model.issueActions().show(item());
 
         assertThat(shown).containsExactly(anna);
     }
@@ -92,7 +92,7 @@ class SyncIssueActionsTest {
         IssueItem stale = item();
         store.records().delete(anna.id());
 
-        model.showIssueRecord(stale);
+        model.issueActions().show(stale);
 
         assertThat(shown).isEmpty();
         assertThat(reported).isEmpty();
@@ -103,10 +103,10 @@ class SyncIssueActionsTest {
         IssueItem stale = item();
         store.sync().resolveIssue(stale.issue().id(), "sent");
 
-        model.retryIssue(stale);
+        model.issueActions().retry(stale);
 
         assertThat(reported).singleElement().asString().contains("not open any more");
-        assertThat(model.issueItems()).isEmpty();
+        assertThat(model.issueActions().items()).isEmpty();
     }
 
     @Test
@@ -114,9 +114,9 @@ class SyncIssueActionsTest {
         IssueItem stale = item();
         store.sync().resolveIssue(stale.issue().id(), "sent");
 
-        model.skipIssue(stale);
+        model.issueActions().skip(stale);
 
         assertThat(reported).singleElement().asString().contains("not open any more");
-        assertThat(model.issueItems()).isEmpty();
+        assertThat(model.issueActions().items()).isEmpty();
     }
 }

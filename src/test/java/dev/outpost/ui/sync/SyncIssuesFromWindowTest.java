@@ -120,7 +120,7 @@ class SyncIssuesFromWindowTest {
                 && !sync.runningProperty().get());
 
         robot.clickOn(button(robot, ACCOUNT, "#issue-retry"));
-        DemoProfiles.waitUntil(Duration.ofSeconds(20), () -> sync.issueItems().isEmpty() && !sync.runningProperty().get());
+        DemoProfiles.waitUntil(Duration.ofSeconds(20), () -> sync.issueActions().items().isEmpty() && !sync.runningProperty().get());
 
         DemoProfiles.syncOther(other, connection);
         assertThat(other.records().list(RecordType.ACCOUNT, ACCOUNT)).hasSize(2); // both kept, as the user chose
@@ -161,15 +161,15 @@ class SyncIssuesFromWindowTest {
                 "email", "ola@fjord.example", "accountId", account.id()));
 
         robot.push(KeyCode.F5);
-        DemoProfiles.waitUntil(Duration.ofSeconds(20), () -> sync.issueItems().size() == 2 && !sync.runningProperty().get());
+        DemoProfiles.waitUntil(Duration.ofSeconds(20), () -> sync.issueActions().items().size() == 2 && !sync.runningProperty().get());
         robot.clickOn("#status-issues");
         DemoProfiles.waitUntil(Duration.ofSeconds(5), () -> robot.lookup("#issue-retry").tryQuery().isPresent());
         return contact;
     }
 
     private IssueItem item(String title) {
-        return sync.issueItems().stream().filter(i -> i.heading().startsWith(title)).findFirst()
-                .orElseThrow(() -> new AssertionError("no issue about " + title + " in " + sync.issueItems()));
+        return sync.issueActions().items().stream().filter(i -> i.heading().startsWith(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no issue about " + title + " in " + sync.issueActions().items()));
     }
 
     /** The button of the issue row about the record with this title. */
