@@ -5,6 +5,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -28,11 +30,25 @@ final class OsKeyStores {
     static final String SERVICE = "dev.outpost.Outpost";
     /**
      * Set once libsecret (or JNA) failed to load: that does not heal while the process runs, so later profiles
-     * skip the probe and its warning. A key ring that did not answer is asked again (it may have been unlocked).
+     * skip the probe and its warning. A key ring that did not answer is asked again for another profile, or at the
+     * next start (it may have been unlocked meanwhile).
      */
     private static volatile boolean noKeyRingLibrary;
 
     private OsKeyStores() {
+    }
+
+    /**
+     * The vault chosen for each profile in this process, keyed by its folder and {@code outpost.secrets}: the key
+     * store is probed once per profile, not at every sync (the sign-in asks for the vault before each one), and a key
+     * ring that answers only now and then can never split a profile's secrets between it and the files.
+     */
+    private static final Map<String, SecretVault> CHOSEN = new ConcurrentHashMap<>();
+
+    /** The profile's vault, chosen at the first call of this process and the same one after. */
+    static SecretVault once(ProfileFolder profile, String osName) {
+        String key = profile.path().toAbsolutePath().normalize() + "\n" + System.getProperty("outpost.secrets", "");
+        return CHOSEN.computeIfAbsent(key, k -> forProfile(profile, osName));
     }
 
     static SecretVault forProfile(ProfileFolder profile, String osName) {

@@ -34,8 +34,11 @@ public interface SecretVault {
     /** False when the secrets are in files only their owner can read, because no OS key store could be used. */
     boolean osKeyStore();
 
-    /** The vault for a profile on this computer: the OS key store when it works, else owner-only files. */
+    /**
+     * The vault for a profile on this computer: the OS key store when it works, else owner-only files. Chosen at the
+     * first call of the process and the same one after, so the store key and the token cache never part ways.
+     */
     static SecretVault forProfile(ProfileFolder profile) {
-        return OsKeyStores.forProfile(profile, System.getProperty("os.name", ""));
+        return OsKeyStores.once(profile, System.getProperty("os.name", ""));
     }
 }

@@ -3,10 +3,6 @@ package dev.outpost.outlook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +29,6 @@ class OutlookReleaseTest {
 
     private DemoServer server;
     private String token;
-    private final HttpClient http = HttpClient.newHttpClient();
     private OutlookEndpoint outlook;
 
     @BeforeEach
@@ -123,19 +118,6 @@ class OutlookReleaseTest {
     }
 
     private JsonNode send(String method, String path, JsonNode body) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(server.graphUrl() + "/" + path))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body.toString())).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-            return response.body().isEmpty() ? GraphStub.JSON.createObjectNode() : GraphStub.JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new DemoGraph(server.graphUrl(), token).send(method, path, body);
     }
 }

@@ -131,4 +131,15 @@ class SecretFilesTest {
             assertThat(store.secretsDescription()).contains("a file only you can read");
         }
     }
+
+    @Test
+    void aProfileGetsOneVaultForTheWholeProcessAndAnotherProfileItsOwn() {
+        ProfileFolder profile = profile();
+        SecretVault first = SecretVault.forProfile(profile);
+        first.write(SecretVault.TOKEN_CACHE, new byte[] {1, 2, 3});
+
+        assertThat(SecretVault.forProfile(new ProfileFolder(profile.path().resolve("..").resolve(profile.path().getFileName()))))
+                .as("the same folder written another way").isSameAs(first);
+        assertThat(SecretVault.forProfile(new ProfileFolder(folder.resolve("another")))).isNotSameAs(first);
+    }
 }
