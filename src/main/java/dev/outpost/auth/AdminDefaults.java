@@ -16,35 +16,44 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.outpost.store.AdminSettings;
+
 /**
- * The defaults IT deploys next to the installation in {@code outpost-admin.json}: which app registration and
- * authority people sign in with, and whether they may choose others. A value given by the user (CLI option, profile
- * setting) wins over the file, and the file over Outpost's built-in defaults; unless the file says
- * {@code "allowUserOverride": false}, then the file wins and a differing user value is reported.
+ * The defaults IT deploys with the installation in {@code outpost-admin.json}: which app registration and
+ * authority people sign in with, and (read by {@link AdminSettings}) which CRM they connect to, the Outlook sharing
+ * category and limit, and the sync filters. A value given by the user (CLI option, profile setting) wins over the
+ * file, and the file over Outpost's built-in defaults; unless the value binds ({@code "allowUserOverride": false}, or
+ * the value named in {@code "locked"}): then the file wins and a differing user value is reported or refused.
  *
  * <p>A file that cannot be used never stops Outpost: it carries on with its built-in defaults and says why in
- * {@link #warning()}. Keys this version does not know are kept in {@link #file()} (later versions add some).
+ * {@link #warning()}. One wrong key makes the whole file unusable, not just that key: the file applies as IT wrote it
+ * or not at all, because half of it could bind users to values that only make sense with the other half (a locked
+ * CRM without the client id that signs in to it). The warning names every wrong key and what to write instead, so
+ * one round of fixing is enough. Keys this version does not know are kept in {@link #file()} (later versions add
+ * some) and listed by {@link #unknownKeys()}.
  *
  * @param clientId          the client id IT set, if any
  * @param authority         the authority IT set ("authority", or "tenant" turned into its authority), if any
  * @param allowUserOverride whether the user's own values win
+ * @param connection        the connection settings IT set, and which bind
  * @param file              the whole file as read (empty object when there is none or it is unusable)
  * @param source            the file the defaults came from, if one was read
  * @param warning           why the file was not used, in words for the user and IT, if it was not
  */
 public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, boolean allowUserOverride,
-        ObjectNode file, Optional<Path> source, Optional<String> warning) {
+        AdminSettings connection, ObjectNode file, Optional<Path> source, Optional<String> warning) {
 
     public static final String FILE_NAME = "outpost-admin.json";
     /** Names another admin file than the installation's: {@code -Doutpost.admin.file=PATH}. */
     public static final String FILE_PROPERTY = "outpost.admin.file";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.Set<String> SIGN_IN_KEYS = java.util.Set.of("clientId", "authority", "tenant");
 
     /** No admin file: the built-in defaults, users may override everything. */
     public static AdminDefaults none() {
-        return new AdminDefaults(Optional.empty(), Optional.empty(), true, JsonNodeFactory.instance.objectNode(),
-                Optional.empty(), Optional.empty());
+        return new AdminDefaults(Optional.empty(), Optional.empty(), true, AdminSettings.NONE,
+                JsonNodeFactory.instance.objectNode(), Optional.empty(), Optional.empty());
     }
 
     /** The defaults of this installation: the file named by {@value #FILE_PROPERTY}, else the one next to the app. */
@@ -59,24 +68,47 @@ public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, 
     }
 
     /**
-     * Where the installation's admin file may be: next to the running jar, and one and two folders up (a jpackage
-     * image keeps the jars in {@code lib/app/} or {@code app/}; a checkout's build in {@code target/}).
+     * Where the installation's admin file may be, in the order looked at (the first that exists is used): next to
+     * the running jar, and one and two folders up (a jpackage image keeps the jars in {@code lib/app/} or
+     * {@code app/}, so its root is two up on Linux and one up on Windows; a checkout's build in {@code target/}); then
+     * this system's place for it, which configuration management can fill without touching the installation.
      */
     public static List<Path> installationFiles() {
         List<Path> candidates = new ArrayList<>();
         try {
             CodeSource code = AdminDefaults.class.getProtectionDomain().getCodeSource();
-            if (code == null || code.getLocation() == null) {
-                return candidates;
-            }
-            Path folder = Path.of(code.getLocation().toURI()).toAbsolutePath().getParent();
-            for (int up = 0; up < 3 && folder != null; up++, folder = folder.getParent()) {
-                candidates.add(folder.resolve(FILE_NAME));
+            if (code != null && code.getLocation() != null) {
+                Path folder = Path.of(code.getLocation().toURI()).toAbsolutePath().getParent();
+                for (int up = 0; up < 3 && folder != null; up++, folder = folder.getParent()) {
+                    candidates.add(folder.resolve(FILE_NAME));
+                }
             }
         } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
-            // no file location (a custom class loader): no admin file either
+            // no file location (a custom class loader): only the system's place
         }
+        systemFile(System.getProperty("os.name", ""), System::getenv).ifPresent(candidates::add);
         return candidates;
+    }
+
+    /**
+     * This system's place for the admin file: {@code /etc/outpost/} on Linux, {@code %ProgramData%\Outpost\} on
+     * Windows, {@code /Library/Application Support/Outpost/} on macOS (where a file inside the signed app would
+     * break its signature).
+     */
+    static Optional<Path> systemFile(String osName, java.util.function.Function<String, String> environment) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (os.startsWith("windows")) {
+                String data = environment.apply("ProgramData");
+                return Optional.of(Path.of(data == null || data.isBlank() ? "C:\\ProgramData" : data, "Outpost", FILE_NAME));
+            }
+            if (os.startsWith("mac")) {
+                return Optional.of(Path.of("/Library/Application Support/Outpost", FILE_NAME));
+            }
+            return Optional.of(Path.of("/etc/outpost", FILE_NAME));
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty(); // a Windows path asked for on another system (tests): nothing to look at
+        }
     }
 
     /** The defaults in the file; a missing file means none, an unusable one the built-in defaults and a warning. */
@@ -97,25 +129,59 @@ public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, 
             return unusable(file, "it must hold one JSON object, like {\"clientId\": \"…\", \"tenant\": \"…\"}");
         }
         ObjectNode object = (ObjectNode) node;
+        List<String> problems = new ArrayList<>();
+        Optional<String> clientId = Optional.empty();
+        Optional<URI> authority = Optional.empty();
         try {
-            Optional<String> clientId = text(object, "clientId");
-            Optional<URI> authority = text(object, "authority").map(URI::create);
-            Optional<String> tenant = text(object, "tenant");
-            if (authority.isPresent() && tenant.isPresent()) {
-                throw new IllegalArgumentException("give either \"authority\" or \"tenant\", not both");
-            }
-            authority = authority.or(() -> tenant.map(SignInSettings::tenantAuthority));
-            // Checked as they will be used, so that a wrong value is reported now, naming the file.
-            authority = authority.map(a -> new SignInSettings("check", a).authority());
-            JsonNode override = object.path("allowUserOverride");
-            if (!override.isMissingNode() && !override.isBoolean()) {
-                throw new IllegalArgumentException("\"allowUserOverride\" must be true or false");
-            }
-            return new AdminDefaults(clientId, authority, override.asBoolean(true), object, Optional.of(file),
-                    Optional.empty());
+            clientId = text(object, "clientId");
         } catch (IllegalArgumentException e) {
-            return unusable(file, e.getMessage());
+            problems.add(e.getMessage());
         }
+        try {
+            authority = authority(object);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        AdminSettings connection = AdminSettings.parse(object, file, problems);
+        if (!problems.isEmpty()) {
+            return unusable(file, String.join("; ", problems));
+        }
+        return new AdminDefaults(clientId, authority, connection.allowUserOverride(), connection, object,
+                Optional.of(file), Optional.empty());
+    }
+
+    private static Optional<URI> authority(ObjectNode object) {
+        Optional<String> given = text(object, "authority");
+        Optional<URI> authority;
+        try {
+            authority = given.map(URI::create);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"authority\" is not an address; write it like "
+                    + "\"authority\": \"https://login.microsoftonline.com/contoso.onmicrosoft.com/\"", e);
+        }
+        Optional<String> tenant = text(object, "tenant");
+        if (authority.isPresent() && tenant.isPresent()) {
+            throw new IllegalArgumentException("give either \"authority\" or \"tenant\", not both");
+        }
+        authority = authority.or(() -> tenant.map(SignInSettings::tenantAuthority));
+        String key = tenant.isPresent() ? "tenant" : "authority";
+        // Checked as they will be used, so that a wrong value is reported now, naming the file.
+        try {
+            return authority.map(a -> new SignInSettings("check", a).authority());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + key + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's keys this version does not know (a typo, or a key of a later version); they are not used. */
+    public List<String> unknownKeys() {
+        List<String> unknown = new ArrayList<>();
+        file.fieldNames().forEachRemaining(key -> {
+            if (!SIGN_IN_KEYS.contains(key) && !AdminSettings.KEYS.contains(key)) {
+                unknown.add(key);
+            }
+        });
+        return unknown;
     }
 
     /**
@@ -127,9 +193,9 @@ public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, 
     public Resolution resolve(Optional<String> userClientId, Optional<URI> userAuthority) {
         List<String> messages = new ArrayList<>();
         warning.ifPresent(messages::add);
-        Optional<String> id = pick("client id", userClientId.filter(v -> !v.isBlank()).map(String::strip), clientId,
-                messages);
-        Optional<URI> where = pick("sign-in authority", userAuthority, authority, messages);
+        Optional<String> id = pick(AdminSettings.Setting.CLIENT_ID,
+                userClientId.filter(v -> !v.isBlank()).map(String::strip), clientId, messages);
+        Optional<URI> where = pick(AdminSettings.Setting.AUTHORITY, userAuthority, authority, messages);
         Optional<SignInSettings> settings = id.map(c -> new SignInSettings(c, where.orElse(SignInSettings.ORGANIZATIONS)));
         return new Resolution(settings, messages);
     }
@@ -138,8 +204,10 @@ public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, 
     public record Resolution(Optional<SignInSettings> settings, List<String> messages) {
     }
 
-    private <T> Optional<T> pick(String what, Optional<T> user, Optional<T> admin, List<String> messages) {
-        if (allowUserOverride || admin.isEmpty()) {
+    private <T> Optional<T> pick(AdminSettings.Setting setting, Optional<T> user, Optional<T> admin,
+            List<String> messages) {
+        String what = setting.words();
+        if (!connection.binds(setting) || admin.isEmpty()) {
             return user.or(() -> admin);
         }
         if (user.isPresent() && !user.get().toString().equalsIgnoreCase(admin.get().toString())) {
@@ -151,9 +219,10 @@ public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, 
     }
 
     private static AdminDefaults unusable(Path file, String why) {
-        return new AdminDefaults(Optional.empty(), Optional.empty(), true, JsonNodeFactory.instance.objectNode(),
-                Optional.of(file), Optional.of("The admin defaults in " + file + " are not used: " + why
-                        + ". Outpost carries on with its built-in defaults; ask IT to fix the file."));
+        return new AdminDefaults(Optional.empty(), Optional.empty(), true, AdminSettings.NONE,
+                JsonNodeFactory.instance.objectNode(), Optional.of(file), Optional.of("The admin defaults in " + file
+                        + " are not used: " + why + ". Outpost carries on with its built-in defaults; ask IT to fix "
+                        + "the file."));
     }
 
     private static Optional<String> text(ObjectNode object, String key) {
@@ -162,7 +231,8 @@ public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, 
             return Optional.empty();
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw new IllegalArgumentException("\"" + key + "\" must be a non-empty text");
+            throw new IllegalArgumentException("\"" + key + "\" must be a non-empty text in quotes, like \"" + key
+                    + "\": \"…\"");
         }
         return Optional.of(value.asText().strip());
     }

@@ -13,6 +13,7 @@ import dev.outpost.auth.SignInSettings;
 import dev.outpost.model.RecordType;
 import dev.outpost.outlook.OutlookPair;
 import dev.outpost.outlook.OutlookSettings;
+import dev.outpost.store.AdminSettings;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.ConnectionSettings.MailboxOptions;
 import dev.outpost.store.OfflineStore;
@@ -27,7 +28,8 @@ import picocli.CommandLine.ParameterException;
         + "Connecting the same mailbox again keeps the mailbox options not given.")
 final class ConnectCommand extends StoreCommand {
 
-    @Option(names = "--crm-url", required = true, paramLabel = "URL", description = "The organization URL, e.g. https://contoso.crm.dynamics.com")
+    @Option(names = "--crm-url", paramLabel = "URL", description = "The organization URL, e.g. "
+            + "https://contoso.crm.dynamics.com (default: the one in IT's " + AdminDefaults.FILE_NAME + ").")
     String crmUrl;
 
     @Option(names = "--access-token-env", paramLabel = "VAR", defaultValue = "OUTPOST_ACCESS_TOKEN",
@@ -36,7 +38,8 @@ final class ConnectCommand extends StoreCommand {
 
     @Option(names = "--all-records", paramLabel = "TYPES", split = ",",
             description = "Types to sync whole, e.g. accounts,contacts. By default every type syncs the records you own, "
-                    + "plus the accounts, contacts and opportunities they refer to.")
+                    + "plus the accounts, contacts and opportunities they refer to (or as IT's " + AdminDefaults.FILE_NAME
+                    + " says).")
     List<String> syncedWhole = List.of();
 
     @Option(names = "--graph-url", paramLabel = "URL", description = "An Outlook mailbox to sync too: Microsoft Graph's "
@@ -93,13 +96,14 @@ final class ConnectCommand extends StoreCommand {
     int run(OfflineStore store) {
         Optional<ConnectionSettings> current = ConnectionSettings.read(store.profile());
         Optional<ConnectionSettings.Mailbox> currentBox = current.flatMap(ConnectionSettings::mailbox);
+        AdminDefaults admin = AdminDefaults.forThisInstallation();
+        admin.warning().ifPresent(out()::println);
+        AdminSettings it = admin.connection();
         ConnectionSettings wanted;
         try {
-            Set<RecordType> whole = EnumSet.noneOf(RecordType.class);
-            syncedWhole.forEach(name -> whole.add(RecordType.parse(name)));
-            ConnectionSettings given = new ConnectionSettings(URI.create(crmUrl), tokenVariable).syncingWhole(whole)
-                    .withMailbox(Optional.ofNullable(graphUrl).map(url -> mailbox(url, currentBox)));
-            wanted = given.withSignIn(signIn(current, given.crmUrl()));
+            ConnectionSettings given = new ConnectionSettings(crm(it), tokenVariable).syncingWhole(allRecords(it))
+                    .withMailbox(Optional.ofNullable(graphUrl).map(url -> mailbox(url, currentBox, it)));
+            wanted = it.enforce(given.withSignIn(signIn(current, given.crmUrl(), admin)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -155,12 +159,11 @@ final class ConnectCommand extends StoreCommand {
      * defaults). None given: the sign-in this profile already has for the same CRM is kept, unless --access-token-env
      * asks for tokens from the environment; a new connection signs in when IT's admin file names a client id.
      */
-    private Optional<ConnectionSettings.SignInChoice> signIn(Optional<ConnectionSettings> current, URI crm) {
+    private Optional<ConnectionSettings.SignInChoice> signIn(Optional<ConnectionSettings> current, URI crm,
+            AdminDefaults admin) {
         if (authority != null && tenant != null) {
             throw new ParameterException(spec.commandLine(), "--authority and --tenant both say where to sign in: give one.");
         }
-        AdminDefaults admin = AdminDefaults.forThisInstallation();
-        admin.warning().ifPresent(out()::println);
         try {
             Optional<URI> where = Optional.ofNullable(authority).map(a -> URI.create(a.strip()))
                     .or(() -> Optional.ofNullable(tenant).map(SignInSettings::tenantAuthority));
@@ -168,8 +171,13 @@ final class ConnectCommand extends StoreCommand {
                 ConnectionSettings.SignInChoice choice = new ConnectionSettings.SignInChoice(
                         Optional.ofNullable(clientId).map(String::strip), where);
                 AdminDefaults.Resolution resolved = admin.resolve(choice.clientId(), choice.authority());
-                resolved.messages().stream().filter(m -> admin.warning().map(w -> !w.equals(m)).orElse(true))
-                        .forEach(out()::println);
+                // The file overruling an option given here means IT bound that value: refused, not saved.
+                List<String> overruled = resolved.messages().stream()
+                        .filter(m -> admin.warning().map(w -> !w.equals(m)).orElse(true)).toList();
+                if (!overruled.isEmpty()) {
+                    throw new IllegalArgumentException(String.join(" ", overruled) + " Leave out the sign-in options "
+                            + "IT set.");
+                }
                 SignInSettings settings = resolved.settings().orElseThrow(() -> new IllegalArgumentException(
                         "Signing in needs a client id: give --client-id ID (the application id of Outpost's app "
                                 + "registration; ask IT)"));
@@ -191,12 +199,44 @@ final class ConnectCommand extends StoreCommand {
     }
 
     /**
+     * The CRM to connect to: --crm-url, else the one IT set. Where IT locked the CRM, another one is refused.
+     */
+    private URI crm(AdminSettings it) {
+        if (crmUrl == null) {
+            return it.crmUrl().orElseThrow(() -> new IllegalArgumentException("Give the CRM to connect to: --crm-url URL, "
+                    + "e.g. https://contoso.crm.dynamics.com (IT's " + AdminDefaults.FILE_NAME + " names none)."));
+        }
+        URI given = URI.create(crmUrl.strip());
+        it.crmRefusal(given).ifPresent(why -> {
+            throw new IllegalArgumentException(why + " Leave out --crm-url to connect to it.");
+        });
+        return given;
+    }
+
+    /** The types synced whole: --all-records, else IT's sync filters. Where IT locked them, others are refused. */
+    private Set<RecordType> allRecords(AdminSettings it) {
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--all-records")) {
+            return it.newAllRecords();
+        }
+        Set<RecordType> whole = EnumSet.noneOf(RecordType.class);
+        syncedWhole.forEach(name -> whole.add(RecordType.parse(name)));
+        if (it.binds(AdminSettings.Setting.SYNC_FILTERS) && !whole.equals(it.newAllRecords())) {
+            throw new IllegalArgumentException(it.setByIt(AdminSettings.Setting.SYNC_FILTERS) + ": all records of "
+                    + (it.newAllRecords().isEmpty() ? "no type"
+                    : it.newAllRecords().stream().map(RecordType::plural).collect(Collectors.joining(", ")))
+                    + ". Leave out --all-records.");
+        }
+        return whole;
+    }
+
+    /**
      * The mailbox option checked as the connector will use it: https (http only to this computer), Graph's /v1.0.
      * Connecting the same mailbox again keeps the options set before, except those given now: an option left out
      * is not a wish to reset it (a reset would silently re-list the mailbox, or send up to 5000 records to it).
-     * Another mailbox, or one connected anew, starts from the defaults.
+     * Another mailbox, or one connected anew, starts from the defaults (IT's category and limit, where it set them).
      */
-    private ConnectionSettings.Mailbox mailbox(String url, Optional<ConnectionSettings.Mailbox> current) {
+    private ConnectionSettings.Mailbox mailbox(String url, Optional<ConnectionSettings.Mailbox> current,
+            AdminSettings it) {
         URI graph = URI.create(url.strip());
         if (graph.getPath() == null || graph.getPath().isEmpty() || graph.getPath().equals("/")) {
             graph = URI.create(url.strip().replaceAll("/+$", "") + "/v1.0"); // the service root was meant
@@ -204,7 +244,17 @@ final class ConnectCommand extends StoreCommand {
         OutlookSettings.of(graph, () -> ""); // throws, saying what is wrong
         URI normalized = ConnectionSettings.normalize(graph);
         MailboxOptions options = current.filter(box -> box.graphUrl().equals(normalized))
-                .map(ConnectionSettings.Mailbox::options).orElse(MailboxOptions.DEFAULTS);
+                .map(ConnectionSettings.Mailbox::options).orElse(it.newMailboxOptions());
+        if (category != null && it.binds(AdminSettings.Setting.CATEGORY)
+                && !category.strip().equalsIgnoreCase(it.category().orElseThrow())) {
+            throw new IllegalArgumentException(it.setByIt(AdminSettings.Setting.CATEGORY) + ": \""
+                    + it.category().orElseThrow() + "\". Leave out --category.");
+        }
+        if (outlookLimit != null && it.binds(AdminSettings.Setting.OUTLOOK_LIMIT)
+                && !outlookLimit.equals(it.outlookLimit().orElseThrow())) {
+            throw new IllegalArgumentException(it.setByIt(AdminSettings.Setting.OUTLOOK_LIMIT) + ": "
+                    + it.outlookLimit().orElseThrow() + ". Leave out --outlook-limit.");
+        }
         if (category != null) {
             options = options.category(category);
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.outpost.auth.AdminDefaults;
 import dev.outpost.auth.AnotherUsersCopy;
 import dev.outpost.auth.SignIn;
 import dev.outpost.auth.SignInFailedException;
@@ -26,6 +27,7 @@ import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileFolder;
 import dev.outpost.store.StoreException;
 import dev.outpost.sync.ConflictPolicy;
+import dev.outpost.sync.LockedSettings;
 import dev.outpost.sync.PushLimit;
 import dev.outpost.sync.SyncPair;
 
@@ -62,7 +64,9 @@ final class CrmSession implements AutoCloseable {
      * @throws SignInNeededException when a token is missing, for the CRM or for the mailbox
      */
     static CrmSession open(OfflineStore store, Function<String, String> environment) {
-        ConnectionSettings settings = ConnectionSettings.read(store.profile()).orElseThrow(() -> new StoreException(
+        // What IT locked in the admin file is saved into the profile first, so this run syncs with it.
+        ConnectionSettings settings = LockedSettings.apply(store.sync(), store.profile(),
+                AdminDefaults.forThisInstallation().connection()).orElseThrow(() -> new StoreException(
                 "This profile is not connected to a CRM. Connect it with: outpost connect --crm-url URL"));
         if (settings.demo()) {
             return demo(store.profile(), settings);

@@ -2,6 +2,7 @@ package dev.outpost.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.outpost.auth.AdminDefaults;
 import dev.outpost.model.RecordType;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileIdentity;
@@ -18,6 +19,7 @@ final class StatusCommand extends StoreCommand {
     @Override
     int run(OfflineStore store) throws Exception {
         StoreStatus status = store.records().status();
+        AdminDefaults admin = AdminDefaults.forThisInstallation();
         if (json) {
             ObjectNode node = RecordJson.MAPPER.createObjectNode();
             node.put("profile", store.profile().path().toString());
@@ -37,6 +39,7 @@ final class StatusCommand extends StoreCommand {
                 who.put("user", identity.user());
                 who.put("tenant", identity.tenant());
             });
+            new AdminFileStatus(admin).putInto(node);
             out().println(RecordJson.MAPPER.writeValueAsString(node));
             return OutpostCommand.DONE;
         }
@@ -44,6 +47,7 @@ final class StatusCommand extends StoreCommand {
         ProfileIdentity.read(store.profile()).ifPresent(identity -> out().println("Offline copy of: " + identity.crmUrl()
                 + (identity.user().isEmpty() ? "" : " as " + identity.user() + " (tenant " + identity.tenant() + ")")));
         out().println("Store key and sign-in kept in: " + store.secretsDescription());
+        new AdminFileStatus(admin).lines().forEach(out()::println);
         if (!store.keyInOsKeyStore()) {
             // DESIGN.md: where no OS key store exists, the key is in a 0600 file and the app says so.
             out().println("Warning: no OS key store is used, so anyone who can read your files as you can read "

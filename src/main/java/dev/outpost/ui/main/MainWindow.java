@@ -151,7 +151,7 @@ public final class MainWindow {
             });
             s.start();
             if (s.needsWelcome()) {
-                Platform.runLater(() -> WelcomeDialog.open(stage, choice -> window.welcomed(choice)));
+                Platform.runLater(() -> WelcomeDialog.open(stage, s.admin(), choice -> window.welcomed(choice)));
             }
         });
         return window;

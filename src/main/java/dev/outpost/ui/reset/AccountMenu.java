@@ -11,6 +11,7 @@ import javafx.stage.Window;
 
 import atlantafx.base.theme.Styles;
 
+import dev.outpost.auth.AdminDefaults;
 import dev.outpost.ui.ErrorReporter;
 import dev.outpost.ui.UiText;
 import dev.outpost.ui.concurrent.BackgroundTasks;
@@ -54,7 +55,9 @@ public final class AccountMenu {
 
     /** <em>Connect to another CRM…</em>. */
     public void connectOther() {
-        ConnectDialog.open(owner.get(), switching.current(), this::moveTo);
+        // IT's admin file is read off the FX thread; the dialog offers the CRM IT set, and only it where IT locked it.
+        tasks.run(() -> AdminDefaults.forThisInstallation().connection(),
+                admin -> ConnectDialog.open(owner.get(), switching.current(), admin, this::moveTo), errors::report);
     }
 
     private void moveTo(URI crmUrl) {

@@ -17,6 +17,7 @@ import javafx.stage.Window;
 
 import atlantafx.base.theme.Styles;
 
+import dev.outpost.store.AdminSettings;
 import dev.outpost.ui.ModalDialogs;
 import dev.outpost.ui.UiText;
 import dev.outpost.ui.sync.SyncConnection;
@@ -29,7 +30,7 @@ public final class ConnectDialog {
 
     private final Stage stage = new Stage();
 
-    private ConnectDialog(Window owner, String current, Consumer<URI> onConnect) {
+    private ConnectDialog(Window owner, String current, AdminSettings admin, Consumer<URI> onConnect) {
         Label heading = new Label(UiText.get("connect.heading"));
         heading.getStyleClass().add(Styles.TITLE_3);
         Label now = new Label(UiText.get("connect.current", current));
@@ -41,6 +42,16 @@ public final class ConnectDialog {
         url.setPromptText(UiText.get("welcome.urlPrompt"));
         url.setAccessibleText(UiText.get("connect.urlLabel"));
         url.setPrefColumnCount(30);
+        admin.crmUrl().ifPresent(crm -> url.setText(crm.toString()));
+        boolean locked = admin.boundCrmUrl().isPresent();
+        url.setEditable(!locked);
+        Label setByIt = new Label(UiText.get("welcome.crmSetByIt", admin.file()));
+        setByIt.setId("connect-set-by-it");
+        setByIt.setWrapText(true);
+        setByIt.setMinHeight(Region.USE_PREF_SIZE);
+        setByIt.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        setByIt.setVisible(locked);
+        setByIt.setManaged(locked);
         HBox.setHgrow(url, Priority.ALWAYS);
         Label problem = new Label();
         problem.setId("connect-problem");
@@ -80,7 +91,7 @@ public final class ConnectDialog {
         HBox buttons = new HBox(8, spacer, connect, cancel);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox root = new VBox(12, heading, now, url, problem, detail, buttons);
+        VBox root = new VBox(12, heading, now, url, setByIt, problem, detail, buttons);
         root.setPadding(new Insets(24, 28, 20, 28));
         root.setPrefWidth(560);
         ModalDialogs.setUp(stage, root, UiText.get("connect.title"), owner);
@@ -93,6 +104,14 @@ public final class ConnectDialog {
      * @param onConnect gets the checked new URL, on the FX thread, when the user confirms
      */
     public static void open(Window owner, String current, Consumer<URI> onConnect) {
-        new ConnectDialog(owner, current, onConnect).stage.show();
+        open(owner, current, AdminSettings.NONE, onConnect);
+    }
+
+    /**
+     * As {@link #open(Window, String, Consumer)}, the address filled in with the CRM IT set; where IT locked it, it
+     * cannot be changed and a line says so.
+     */
+    public static void open(Window owner, String current, AdminSettings admin, Consumer<URI> onConnect) {
+        new ConnectDialog(owner, current, admin, onConnect).stage.show();
     }
 }

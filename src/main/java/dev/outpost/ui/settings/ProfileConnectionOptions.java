@@ -1,7 +1,10 @@
 package dev.outpost.ui.settings;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import dev.outpost.auth.AdminDefaults;
+import dev.outpost.store.AdminSettings;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.ProfileFolder;
 import dev.outpost.store.SyncStore;
@@ -16,12 +19,25 @@ public final class ProfileConnectionOptions implements ConnectionOptions {
     private final ProfileFolder profile;
     private final SyncStore store;
     private final Runnable onSaved;
+    private final Supplier<AdminSettings> admin;
 
     /** @param onSaved runs after each save, on the saving thread (the window reloads its connection) */
     public ProfileConnectionOptions(ProfileFolder profile, SyncStore store, Runnable onSaved) {
+        this(profile, store, onSaved, () -> AdminDefaults.forThisInstallation().connection());
+    }
+
+    /** @param admin reads what IT set for this installation (its admin file), each time the settings are shown */
+    public ProfileConnectionOptions(ProfileFolder profile, SyncStore store, Runnable onSaved,
+                                    Supplier<AdminSettings> admin) {
         this.profile = profile;
         this.store = store;
         this.onSaved = onSaved;
+        this.admin = admin;
+    }
+
+    @Override
+    public AdminSettings admin() {
+        return admin.get();
     }
 
     @Override

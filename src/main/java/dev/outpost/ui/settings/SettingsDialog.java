@@ -56,11 +56,14 @@ public final class SettingsDialog {
             types.add(all, i % 2, i / 2);
             i++;
         }
-        types.disableProperty().bind(model.connectedProperty().not());
+        types.disableProperty().bind(model.connectedProperty().not().or(model.filtersLockedProperty()));
+        Label filtersSetByIt = setByIt("settings-filters-set-by-it", UiText.get("settings.filtersSetByIt"),
+                model.filtersLockedProperty(), model);
         Label notConnected = muted(UiText.get("settings.notConnected"));
         notConnected.visibleProperty().bind(model.connectedProperty().not().and(model.loadedProperty()));
         notConnected.managedProperty().bind(notConnected.visibleProperty());
-        VBox what = section(UiText.get("settings.whatSection"), muted(UiText.get("settings.whatDetail")), types, notConnected);
+        VBox what = section(UiText.get("settings.whatSection"), muted(UiText.get("settings.whatDetail")), types,
+                filtersSetByIt, notConnected);
 
         GridPane policies = new GridPane();
         policies.setHgap(10);
@@ -79,10 +82,18 @@ public final class SettingsDialog {
         outlook.setHgap(10);
         outlook.setVgap(6);
         Runnable applyMailbox = model::applyMailbox;
-        row(outlook, 0, "settings.category", field("settings-category", model.categoryProperty(), 18, applyMailbox));
+        TextField category = field("settings-category", model.categoryProperty(), 18, applyMailbox);
+        category.disableProperty().bind(model.categoryLockedProperty());
+        row(outlook, 0, "settings.category", category);
+        outlook.add(besideField(setByIt("settings-category-set-by-it", UiText.get("settings.setByIt"),
+                model.categoryLockedProperty(), model)), 2, 0);
         row(outlook, 1, "settings.daysBack", field("settings-days-back", model.daysBackProperty(), 5, applyMailbox));
         row(outlook, 2, "settings.daysAhead", field("settings-days-ahead", model.daysAheadProperty(), 5, applyMailbox));
-        row(outlook, 3, "settings.limit", field("settings-limit", model.limitProperty(), 7, applyMailbox));
+        TextField limit = field("settings-limit", model.limitProperty(), 7, applyMailbox);
+        limit.disableProperty().bind(model.limitLockedProperty());
+        row(outlook, 3, "settings.limit", limit);
+        outlook.add(besideField(setByIt("settings-limit-set-by-it", UiText.get("settings.setByIt"),
+                model.limitLockedProperty(), model)), 2, 3);
         CheckBox autocapture = check("settings-autocapture", UiText.get("settings.autocapture"));
         autocapture.selectedProperty().bindBidirectional(model.autocaptureProperty());
         CheckBox replies = check("settings-share-replies", UiText.get("settings.shareReplies"));
@@ -215,6 +226,29 @@ public final class SettingsDialog {
         label.textProperty().bind(text);
         label.managedProperty().bind(label.textProperty().isNotEmpty());
         return label;
+    }
+
+    /**
+     * The line beside a control IT locked: a disabled control shows no tooltip, so the line carries it (where IT set
+     * it).
+     */
+    private static Label setByIt(String id, String text, javafx.beans.value.ObservableBooleanValue locked,
+                                 SettingsViewModel model) {
+        Label label = muted(text);
+        label.setId(id);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(model.setByItProperty());
+        label.setTooltip(tip);
+        label.visibleProperty().bind(locked);
+        label.managedProperty().bind(locked);
+        return label;
+    }
+
+    /** A short note beside a field: on one line, the field gives way. */
+    private static Label besideField(Label note) {
+        note.setWrapText(false);
+        note.setMinWidth(Region.USE_PREF_SIZE);
+        return note;
     }
 
     private static Label muted(String text) {

@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import dev.outpost.model.RecordType;
+import dev.outpost.store.AdminSettings;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.ConnectionSettings.MailboxOptions;
 import dev.outpost.sync.ConflictPolicy;
@@ -63,6 +64,10 @@ public final class SettingsViewModel {
     private final ObjectProperty<ConflictPolicy> outlookPolicy = new SimpleObjectProperty<>(OUTLOOK_DEFAULT);
     private final BooleanProperty hasMailbox = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty filtersLocked = new SimpleBooleanProperty(false);
+    private final BooleanProperty categoryLocked = new SimpleBooleanProperty(false);
+    private final BooleanProperty limitLocked = new SimpleBooleanProperty(false);
+    private final StringProperty setByIt = new SimpleStringProperty("");
     private Optional<ConnectionSettings> current = Optional.empty();
     private boolean filling;
 
@@ -97,15 +102,28 @@ public final class SettingsViewModel {
         shareReplies.addListener((obs, was, now) -> applyMailbox());
     }
 
-    /** Reads the connection settings in the background and fills the fields. */
+    /** Reads the connection settings and IT's admin file in the background and fills the fields. */
     public void load() {
-        tasks.run(connection::read, read -> {
-            fill(read);
+        tasks.run(() -> new Loaded(connection.read(), connection.admin()), read -> {
+            fill(read.settings(), read.admin());
             loaded.set(true);
         }, failure -> message.set(UiText.get("settings.loadFailed", failure.getMessage())));
     }
 
-    private void fill(Optional<ConnectionSettings> read) {
+    private record Loaded(Optional<ConnectionSettings> settings, AdminSettings admin) {
+    }
+
+    /**
+     * Shows the settings with what IT locked in them (the next sync saves it into the profile, and so does the next
+     * change made here): a locked control shows IT's value and cannot be changed.
+     */
+    private void fill(Optional<ConnectionSettings> saved, AdminSettings admin) {
+        Optional<ConnectionSettings> read = saved.map(admin::enforce);
+        boolean real = read.filter(s -> !s.demo()).isPresent(); // demo mode syncs with this computer only: no locks
+        filtersLocked.set(real && admin.binds(AdminSettings.Setting.SYNC_FILTERS));
+        categoryLocked.set(real && admin.binds(AdminSettings.Setting.CATEGORY));
+        limitLocked.set(real && admin.binds(AdminSettings.Setting.OUTLOOK_LIMIT));
+        setByIt.set(UiText.get("settings.setByItTip", admin.file()));
         current = read;
         filling = true;
         try {
@@ -291,6 +309,26 @@ public final class SettingsViewModel {
 
     public ReadOnlyStringProperty mailboxProblemProperty() {
         return mailboxProblem;
+    }
+
+    /** Whether IT locked which types sync whole: the per-type choices cannot be changed. */
+    public ReadOnlyBooleanProperty filtersLockedProperty() {
+        return filtersLocked;
+    }
+
+    /** Whether IT locked the sharing category. */
+    public ReadOnlyBooleanProperty categoryLockedProperty() {
+        return categoryLocked;
+    }
+
+    /** Whether IT locked the Outlook limit. */
+    public ReadOnlyBooleanProperty limitLockedProperty() {
+        return limitLocked;
+    }
+
+    /** Where IT set the locked values, for the "Set by IT" lines' tooltip. */
+    public ReadOnlyStringProperty setByItProperty() {
+        return setByIt;
     }
 
     /** What the last change did, or why it could not be saved. */

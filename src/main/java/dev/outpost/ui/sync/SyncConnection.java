@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.outpost.auth.AdminDefaults;
 import dev.outpost.auth.AnotherUsersCopy;
 import dev.outpost.auth.Browser;
 import dev.outpost.auth.ProfileSignIn;
@@ -27,11 +28,14 @@ import dev.outpost.demo.DemoServer;
 import dev.outpost.outlook.OutlookEndpoint;
 import dev.outpost.outlook.OutlookPair;
 import dev.outpost.outlook.OutlookSettings;
+import dev.outpost.store.AdminSettings;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.ProfileFolder;
 import dev.outpost.store.ProfileIdentity;
 import dev.outpost.store.StoreException;
+import dev.outpost.store.SyncStore;
 import dev.outpost.sync.ConflictPolicy;
+import dev.outpost.sync.LockedSettings;
 import dev.outpost.sync.SyncPair;
 
 /**
@@ -56,6 +60,7 @@ public final class SyncConnection implements AutoCloseable {
     private volatile DemoServer demo;
     private final Optional<Browser> browser;
     private volatile Consumer<String> signInNotices = message -> { };
+    private volatile AdminSettings admin;
     private SignIn signIn; // guarded by this, made for signInSettings
     private ConnectionSettings signInSettings;
 
@@ -84,6 +89,28 @@ public final class SyncConnection implements AutoCloseable {
             read = Optional.empty();
         }
         this.settings = read;
+        AdminDefaults it = AdminDefaults.forThisInstallation();
+        // Names the file and its wrong keys, never a value of a record or a token.
+        it.warning().ifPresent(why -> LOG.warn("{}", why));
+        this.admin = it.connection();
+    }
+
+    /** What IT set for this installation's connections, as read when the window opened or last synced. */
+    public AdminSettings admin() {
+        return admin;
+    }
+
+    /**
+     * Reads IT's admin file again and saves what it locked into the profile, so the next run syncs with it (see
+     * {@link LockedSettings}). Blocks; meant for the sync thread, before {@link #pair()}.
+     *
+     * @throws StoreException when the profile is connected to another CRM than the one IT locked
+     */
+    public synchronized void applyLockedSettings(SyncStore store) {
+        admin = AdminDefaults.forThisInstallation().connection();
+        if (settings.isPresent()) {
+            settings = LockedSettings.apply(store, profile, admin);
+        }
     }
 
     /** Whether the profile has a CRM (or the demo) to sync with; false shows the welcome. */
@@ -125,11 +152,22 @@ public final class SyncConnection implements AutoCloseable {
         }
     }
 
-    /** Saves a real CRM's address; the token is read from OUTPOST_ACCESS_TOKEN at each sync. Blocks. */
+    /**
+     * Saves a real CRM's address, with IT's sync filters; the token is read from OUTPOST_ACCESS_TOKEN at each sync,
+     * unless the profile signs in. Blocks.
+     *
+     * @throws IllegalArgumentException when IT locked another CRM, saying so
+     */
     public synchronized void connectTo(URI crmUrl) {
-        ConnectionSettings wanted = new ConnectionSettings(checkedUrl(crmUrl.toString()), "OUTPOST_ACCESS_TOKEN");
+        AdminDefaults it = AdminDefaults.forThisInstallation();
+        admin = it.connection();
+        it.connection().crmRefusal(crmUrl).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        ConnectionSettings wanted = it.connection().enforce(new ConnectionSettings(checkedUrl(crmUrl.toString()),
+                "OUTPOST_ACCESS_TOKEN").syncingWhole(it.connection().newAllRecords()));
         // As outpost connect: where IT's admin file names a client id, the profile signs in (the bar offers it).
-        if (dev.outpost.auth.AdminDefaults.forThisInstallation().clientId().isPresent()) {
+        if (it.clientId().isPresent()) {
             wanted = wanted.withSignIn(Optional.of(new ConnectionSettings.SignInChoice(Optional.empty(), Optional.empty())));
         }
         wanted.write(profile);

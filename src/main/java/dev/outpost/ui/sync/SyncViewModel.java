@@ -200,6 +200,11 @@ public final class SyncViewModel {
         return !connection.isConfigured();
     }
 
+    /** What IT set for this installation's connections: the welcome offers IT's CRM. */
+    public dev.outpost.store.AdminSettings admin() {
+        return connection.admin();
+    }
+
     /** Syncs now, on the background thread; when a sync is already running, once more after it. */
     public void syncNow() {
         if (stopped) {
@@ -399,6 +404,7 @@ public final class SyncViewModel {
 
     /** Runs on the sync thread. */
     private SyncRound.Reports runOnce() throws Exception {
+        connection.applyLockedSettings(store); // what IT locked is what this run syncs with
         SyncPair crm = connection.pair();
         Optional<SyncPair> outlook = Optional.empty();
         try {

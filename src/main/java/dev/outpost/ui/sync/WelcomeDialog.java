@@ -19,6 +19,7 @@ import javafx.stage.Window;
 
 import atlantafx.base.theme.Styles;
 
+import dev.outpost.store.AdminSettings;
 import dev.outpost.ui.UiText;
 
 /**
@@ -31,7 +32,7 @@ public final class WelcomeDialog {
     private final Consumer<WelcomeChoice> onChoice;
     private boolean chosen;
 
-    private WelcomeDialog(Window owner, Consumer<WelcomeChoice> onChoice) {
+    private WelcomeDialog(Window owner, AdminSettings admin, Consumer<WelcomeChoice> onChoice) {
         this.onChoice = onChoice;
         Label heading = new Label(UiText.get("welcome.heading"));
         heading.getStyleClass().add(Styles.TITLE_3);
@@ -49,6 +50,13 @@ public final class WelcomeDialog {
         url.setId("welcome-url");
         url.setPromptText(UiText.get("welcome.urlPrompt"));
         url.setPrefColumnCount(24);
+        admin.crmUrl().ifPresent(crm -> url.setText(crm.toString())); // IT's CRM: one click to connect
+        boolean locked = admin.boundCrmUrl().isPresent();
+        url.setEditable(!locked);
+        Label setByIt = muted(UiText.get("welcome.crmSetByIt", admin.file()));
+        setByIt.setId("welcome-url-set-by-it");
+        setByIt.setVisible(locked);
+        setByIt.setManaged(locked);
         HBox.setHgrow(url, Priority.ALWAYS);
         Button connect = new Button(UiText.get("welcome.connect"));
         connect.setId("welcome-connect");
@@ -74,7 +82,7 @@ public final class WelcomeDialog {
         url.setOnAction(event -> connect.fire());
         HBox urlRow = new HBox(8, url, connect);
         urlRow.setAlignment(Pos.CENTER_LEFT);
-        VBox connectBox = new VBox(6, urlRow, problem, muted(UiText.get("welcome.connectDetail")));
+        VBox connectBox = new VBox(6, urlRow, setByIt, problem, muted(UiText.get("welcome.connectDetail")));
 
         Button notNow = new Button(UiText.get("welcome.notNow"));
         notNow.setId("welcome-not-now");
@@ -106,7 +114,15 @@ public final class WelcomeDialog {
 
     /** Shows the welcome without waiting; {@code onChoice} gets exactly one choice on the FX thread. */
     public static WelcomeDialog open(Window owner, Consumer<WelcomeChoice> onChoice) {
-        WelcomeDialog dialog = new WelcomeDialog(owner, onChoice);
+        return open(owner, AdminSettings.NONE, onChoice);
+    }
+
+    /**
+     * As {@link #open(Window, Consumer)}, the address filled in with the CRM IT set; where IT locked it, it cannot
+     * be changed and a line says so.
+     */
+    public static WelcomeDialog open(Window owner, AdminSettings admin, Consumer<WelcomeChoice> onChoice) {
+        WelcomeDialog dialog = new WelcomeDialog(owner, admin, onChoice);
         dialog.stage.show();
         return dialog;
     }

@@ -1,0 +1,48 @@
+package dev.outpost.sync;
+
+import java.util.Optional;
+
+import dev.outpost.store.AdminSettings;
+import dev.outpost.store.ConnectionSettings;
+import dev.outpost.store.ProfileFolder;
+import dev.outpost.store.StoreException;
+import dev.outpost.store.SyncStore;
+
+/**
+ * Brings the settings IT locked into a profile before it syncs, the same from {@code outpost sync} and the window.
+ *
+ * <p>A locked value is saved into the profile's {@code connection.json}, as if the user had chosen it in the
+ * settings: what the next sync uses is then also what the settings show, and a changed filter or category lists
+ * those types again ({@link SettingsChange}), exactly once. If IT later unlocks it, the profile keeps that value until
+ * the user changes it. A locked CRM is not switched to here (another CRM needs the reset flow): the sync is refused,
+ * saying what to do.
+ */
+public final class LockedSettings {
+
+    private LockedSettings() {
+    }
+
+    /**
+     * The profile's settings with the locked values in them, saved if they changed.
+     *
+     * @return the settings to sync with; empty when the profile is not connected
+     * @throws StoreException when the profile is connected to another CRM than the one IT locked
+     */
+    public static Optional<ConnectionSettings> apply(SyncStore store, ProfileFolder profile, AdminSettings admin) {
+        Optional<ConnectionSettings> saved = ConnectionSettings.read(profile);
+        if (saved.isEmpty() || saved.get().demo()) {
+            return saved;
+        }
+        admin.crmRefusal(saved.get().crmUrl()).ifPresent(why -> {
+            throw new StoreException("This profile syncs with " + saved.get().crmUrl() + ", but " + why + " Connect "
+                    + "this profile to " + admin.boundCrmUrl().orElseThrow() + " (outpost connect, or Connect to "
+                    + "another CRM in the window).");
+        });
+        ConnectionSettings enforced = admin.enforce(saved.get());
+        if (!enforced.equals(saved.get())) {
+            SettingsChange.apply(store, saved, enforced);
+            enforced.write(profile);
+        }
+        return Optional.of(enforced);
+    }
+}
