@@ -76,7 +76,7 @@ public final class OutpostApplication extends Application {
     public void start(Stage stage) {
         ErrorReporter unexpected = new ErrorDialog(stage)::show;
         Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> unexpected.report(failure));
-        show(stage, startup);
+        TrainingRun.quitAfterFirstSyncIfAsked(show(stage, startup));
     }
 
     /** Builds the window on the startup's current session; with the Account menu that can switch it. */

@@ -253,6 +253,13 @@ public final class MainWindow {
         shortcuts.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), this::delete);
         shortcuts.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), model::undoDelete);
         sync.ifPresent(s -> shortcuts.put(new KeyCodeCombination(KeyCode.F5), s::syncNow));
+        // Quit as desktop apps do (and as scripts and IT's tools can, with no window manager to send a close):
+        // the same check for unsaved edits as closing the window.
+        shortcuts.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (confirmLeave()) {
+                scene.getWindow().hide();
+            }
+        });
     }
 
     private void newRecord() {

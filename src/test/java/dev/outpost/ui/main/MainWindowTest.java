@@ -155,6 +155,32 @@ class MainWindowTest {
         return robot.lookup("#records").queryAs(TableView.class);
     }
 
+    @Test
+    void ctrlQAsksAboutUnsavedEditsBeforeItQuits(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        robot.clickOn("#field-lastName").write("Turing");
+
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        robot.clickOn("Keep editing");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).as("keeping the edit keeps the window").isTrue();
+
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        robot.clickOn("Discard changes");
+        waitUntil(() -> !stage.isShowing());
+        assertThat(store.records().list(RecordType.CONTACT, "turing")).isEmpty();
+    }
+
+    @Test
+    void ctrlQQuitsAtOnceWhenNothingIsUnsaved(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> table(robot).getItems().size() == 1);
+
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+
+        waitUntil(() -> !stage.isShowing());
+    }
+
     private static Label label(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class);
     }
