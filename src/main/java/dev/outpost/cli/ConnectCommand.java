@@ -29,7 +29,8 @@ import picocli.CommandLine.ParameterException;
 final class ConnectCommand extends StoreCommand {
 
     @Option(names = "--crm-url", paramLabel = "URL", description = "The organization URL, e.g. "
-            + "https://contoso.crm.dynamics.com (default: the one in IT's " + AdminDefaults.FILE_NAME + ").")
+            + "https://contoso.crm.dynamics.com (default: the one this profile is connected to; for a new profile, "
+            + "the one in IT's " + AdminDefaults.FILE_NAME + ").")
     String crmUrl;
 
     @Option(names = "--access-token-env", paramLabel = "VAR", defaultValue = "OUTPOST_ACCESS_TOKEN",
@@ -101,7 +102,7 @@ final class ConnectCommand extends StoreCommand {
         AdminSettings it = admin.connection();
         ConnectionSettings wanted;
         try {
-            ConnectionSettings given = new ConnectionSettings(crm(it), tokenVariable).syncingWhole(allRecords(it))
+            ConnectionSettings given = new ConnectionSettings(crm(it, current), tokenVariable).syncingWhole(allRecords(it))
                     .withMailbox(Optional.ofNullable(graphUrl).map(url -> mailbox(url, currentBox, it)));
             wanted = it.enforce(given.withSignIn(signIn(current, given.crmUrl(), admin)));
         } catch (IllegalArgumentException e) {
@@ -199,12 +200,17 @@ final class ConnectCommand extends StoreCommand {
     }
 
     /**
-     * The CRM to connect to: --crm-url, else the one IT set. Where IT locked the CRM, another one is refused.
+     * The CRM to connect to: --crm-url; else the one IT locked; else the profile's own (IT's unlocked CRM is the
+     * default of a new connection only: taking it here would move a connected profile to another CRM, and remove its
+     * offline copy, without being asked); else the one IT set. Where IT locked the CRM, another one is refused.
      */
-    private URI crm(AdminSettings it) {
+    private URI crm(AdminSettings it, Optional<ConnectionSettings> current) {
         if (crmUrl == null) {
-            return it.crmUrl().orElseThrow(() -> new IllegalArgumentException("Give the CRM to connect to: --crm-url URL, "
-                    + "e.g. https://contoso.crm.dynamics.com (IT's " + AdminDefaults.FILE_NAME + " names none)."));
+            return it.boundCrmUrl()
+                    .or(() -> current.filter(settings -> !settings.demo()).map(ConnectionSettings::crmUrl))
+                    .or(it::crmUrl)
+                    .orElseThrow(() -> new IllegalArgumentException("Give the CRM to connect to: --crm-url URL, "
+                            + "e.g. https://contoso.crm.dynamics.com (IT's " + AdminDefaults.FILE_NAME + " names none)."));
         }
         URI given = URI.create(crmUrl.strip());
         it.crmRefusal(given).ifPresent(why -> {

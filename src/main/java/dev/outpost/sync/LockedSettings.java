@@ -33,16 +33,30 @@ public final class LockedSettings {
         if (saved.isEmpty() || saved.get().demo()) {
             return saved;
         }
-        admin.crmRefusal(saved.get().crmUrl()).ifPresent(why -> {
-            throw new StoreException("This profile syncs with " + saved.get().crmUrl() + ", but " + why + " Connect "
-                    + "this profile to " + admin.boundCrmUrl().orElseThrow() + " (outpost connect, or Connect to "
-                    + "another CRM in the window).");
-        });
+        refuseAnotherCrm(saved.get(), admin);
         ConnectionSettings enforced = admin.enforce(saved.get());
         if (!enforced.equals(saved.get())) {
             SettingsChange.apply(store, saved, enforced);
             enforced.write(profile);
         }
         return Optional.of(enforced);
+    }
+
+    /**
+     * Refuses a profile connected to another CRM than the one IT locked: nothing is sent to that CRM any more, not
+     * even the changes waiting for it (they can be exported on the way to IT's CRM). Demo mode is exempt.
+     *
+     * @throws StoreException saying which CRM IT set and how to move the profile there
+     */
+    public static void refuseAnotherCrm(ConnectionSettings settings, AdminSettings admin) {
+        if (settings.demo()) {
+            return;
+        }
+        admin.crmRefusal(settings.crmUrl()).ifPresent(why -> {
+            throw new StoreException("This profile syncs with " + settings.crmUrl() + ", but " + why + " Connect "
+                    + "this profile to " + admin.boundCrmUrl().orElseThrow() + " (outpost connect, or Connect to "
+                    + "another CRM in the window); changes not yet synchronized can be exported on the way "
+                    + "(outpost connect --export FILE, or Export in the window's warning).");
+        });
     }
 }

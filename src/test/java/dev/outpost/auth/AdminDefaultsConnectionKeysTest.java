@@ -187,10 +187,12 @@ class AdminDefaultsConnectionKeysTest {
                 .contains(Path.of("/etc/outpost/outpost-admin.json"));
         assertThat(AdminDefaults.systemFile("Mac OS X", name -> null))
                 .contains(Path.of("/Library/Application Support/Outpost/outpost-admin.json"));
-        Optional<Path> windows = AdminDefaults.systemFile("Windows 11", Map.of("ProgramData", "D:\\Data")::get);
-        // On this (non-Windows) test machine a Windows path is one odd file name, or none at all: never a crash.
-        assertThat(windows.map(Path::toString).orElse("D:\\Data\\Outpost\\outpost-admin.json"))
-                .contains("Outpost").endsWith(AdminDefaults.FILE_NAME);
+        // On a non-Windows test machine a Windows path is one odd file name, but still names ProgramData's folder.
+        assertThat(AdminDefaults.systemFile("Windows 11", Map.of("ProgramData", "D:\\Data")::get))
+                .hasValueSatisfying(path -> assertThat(path.toString()).startsWith("D:\\Data")
+                        .contains("Outpost").endsWith(AdminDefaults.FILE_NAME));
+        assertThat(AdminDefaults.systemFile("Windows 11", name -> null))
+                .hasValueSatisfying(path -> assertThat(path.toString()).startsWith("C:\\ProgramData"));
     }
 
     @Test

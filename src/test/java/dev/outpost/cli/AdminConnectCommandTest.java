@@ -80,6 +80,29 @@ class AdminConnectCommandTest {
     }
 
     @Test
+    void connectWithoutACrmUrlKeepsAConnectedProfileOnItsOwnCrm() {
+        assertThat(run("connect", "--crm-url", FABRIKAM).exitCode).isZero();
+        itWrites("{\"crmUrl\": \"" + CONTOSO + "\"}");
+
+        CliRun run = run("connect", "--graph-url", GRAPH);
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(saved().crmUrl()).hasToString(FABRIKAM);
+        assertThat(saved().mailbox()).isPresent();
+    }
+
+    @Test
+    void connectWithoutACrmUrlMovesAProfileToTheCrmItLocked() {
+        assertThat(run("connect", "--crm-url", FABRIKAM).exitCode).isZero();
+        itWrites("{\"crmUrl\": \"" + CONTOSO + "\", \"locked\": [\"crmUrl\"]}");
+
+        CliRun run = run("connect");
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(saved().crmUrl()).hasToString(CONTOSO);
+    }
+
+    @Test
     void connectWithoutACrmUrlWhenItSetNoneSaysWhatToGive() {
         itWrites("{\"category\": \"CRM\"}");
 

@@ -114,7 +114,7 @@ class LockedSettingsTest {
 
         assertThatThrownBy(() -> LockedSettings.apply(store.sync(), profile, it)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("https://fabrikam.crm.dynamics.com").hasMessageContaining("/etc/outpost/outpost-admin.json")
-                .hasMessageContaining("Connect this profile to");
+                .hasMessageContaining("Connect this profile to").hasMessageContaining("--export FILE");
     }
 
     @Test

@@ -203,9 +203,12 @@ public final class SyncConnection implements AutoCloseable {
      *
      * @throws NotConnectedException  when the profile has no CRM
      * @throws SignInNeededException  when no access token is available, or another user than the copy's is signed in
+     * @throws StoreException         when the profile is connected to another CRM than the one IT locked (so the
+     *                                reset warning does not offer to sync with it first)
      */
     public SyncPair pair() throws IOException {
         ConnectionSettings current = settings.orElseThrow(NotConnectedException::new);
+        LockedSettings.refuseAnotherCrm(current, admin);
         URI url;
         TokenSource token;
         if (current.demo()) {

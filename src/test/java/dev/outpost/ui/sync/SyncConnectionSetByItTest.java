@@ -68,6 +68,17 @@ class SyncConnectionSetByItTest {
     }
 
     @Test
+    void aProfileOnAnotherCrmThanTheLockedOneGetsNoPairToSyncWith() {
+        new ConnectionSettings(URI.create("https://fabrikam.crm.dynamics.com"), "OUTPOST_ACCESS_TOKEN").write(profile());
+        admin = InstalledAdminFile.of(folder, "{\"crmUrl\": \"https://contoso.crm.dynamics.com\", \"locked\": [\"crmUrl\"]}");
+
+        // The reset warning asks pair() whether "Sync first" can work: it cannot, the sync would be refused.
+        assertThatThrownBy(() -> connection().pair()).isInstanceOf(dev.outpost.store.StoreException.class)
+                .hasMessageContaining("This profile syncs with https://fabrikam.crm.dynamics.com")
+                .hasMessageContaining("Connect this profile to https://contoso.crm.dynamics.com");
+    }
+
+    @Test
     void beforeEachSyncTheLockedValuesAreSavedIntoTheProfile() {
         new ConnectionSettings(URI.create("https://contoso.crm.dynamics.com"), "OUTPOST_ACCESS_TOKEN").write(profile());
         admin = InstalledAdminFile.of(folder, "{\"syncFilters\": {\"accounts\": \"all\"}, \"allowUserOverride\": false}");
