@@ -108,6 +108,9 @@ public final class SyncEngine {
         if (!options.dryRun()) {
             store.addRun(new SyncRun(0, pair.name(), started, report.duration().toMillis(), report.outcome(),
                     counts(report), failure.isEmpty() ? firstMessage(report) : failure, false));
+            // One line per run for IT and support (and the installer's smoke test): counts only, never a value.
+            LOG.info("Sync with {} {} in {} ms: {} received, {} sent, {} conflicts", pair.name(), report.outcome(),
+                    report.duration().toMillis(), report.pulled(), report.pushed(), report.conflicts());
         }
         return report;
     }

@@ -6,6 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import dev.outpost.model.Record;
 import dev.outpost.model.RecordType;
@@ -28,6 +33,29 @@ class EngineSmokeTest extends EngineFixture {
         assertThat(remote.writeCount()).isZero();
         assertThat(second.pulled()).isZero();
         assertThat(second.pushed()).isZero();
+    }
+
+    @Test
+    void eachRunLeavesOneLogLineWithItsCountsAndNoValue() {
+        records.create(RecordType.CONTACT, contact("Anna", "Berg", "anna@berg.example"));
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger engineLog = (Logger) LoggerFactory.getLogger(dev.outpost.sync.SyncEngine.class);
+        ch.qos.logback.classic.Level level = engineLog.getLevel();
+        engineLog.setLevel(ch.qos.logback.classic.Level.INFO); // the tests' logback file keeps only warnings
+        logged.start();
+        engineLog.addAppender(logged);
+        try {
+            sync();
+        } finally {
+            engineLog.detachAppender(logged);
+            engineLog.setLevel(level);
+        }
+
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+                .filteredOn(line -> line.startsWith("Sync with "))
+                .singleElement().satisfies(line -> assertThat(line)
+                        .matches("Sync with crm done in \\d+ ms: 0 received, 1 sent, 0 conflicts")
+                        .doesNotContain("Berg", "anna@"));
     }
 
     @Test
