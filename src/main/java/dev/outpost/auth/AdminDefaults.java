@@ -192,25 +192,33 @@ public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, 
      */
     public Resolution resolve(Optional<String> userClientId, Optional<URI> userAuthority) {
         List<String> messages = new ArrayList<>();
+        List<AdminSettings.Setting> overruled = new ArrayList<>();
         warning.ifPresent(messages::add);
         Optional<String> id = pick(AdminSettings.Setting.CLIENT_ID,
-                userClientId.filter(v -> !v.isBlank()).map(String::strip), clientId, messages);
-        Optional<URI> where = pick(AdminSettings.Setting.AUTHORITY, userAuthority, authority, messages);
+                userClientId.filter(v -> !v.isBlank()).map(String::strip), clientId, messages, overruled);
+        Optional<URI> where = pick(AdminSettings.Setting.AUTHORITY, userAuthority, authority, messages, overruled);
         Optional<SignInSettings> settings = id.map(c -> new SignInSettings(c, where.orElse(SignInSettings.ORGANIZATIONS)));
-        return new Resolution(settings, messages);
+        return new Resolution(settings, messages, List.copyOf(overruled));
     }
 
-    /** The sign-in settings resolved, and what to tell the user about how. */
-    public record Resolution(Optional<SignInSettings> settings, List<String> messages) {
+    /**
+     * The sign-in settings resolved, and what to tell the user about how.
+     *
+     * @param overruled the settings where IT's bound value replaced the user's: a saved profile's is just not used
+     *                  (the messages say so), one given on the command line now is refused
+     */
+    public record Resolution(Optional<SignInSettings> settings, List<String> messages,
+            List<AdminSettings.Setting> overruled) {
     }
 
     private <T> Optional<T> pick(AdminSettings.Setting setting, Optional<T> user, Optional<T> admin,
-            List<String> messages) {
+            List<String> messages, List<AdminSettings.Setting> overruled) {
         String what = setting.words();
         if (!connection.binds(setting) || admin.isEmpty()) {
             return user.or(() -> admin);
         }
         if (user.isPresent() && !user.get().toString().equalsIgnoreCase(admin.get().toString())) {
+            overruled.add(setting);
             messages.add("IT has set the " + what + " for this installation to " + admin.get() + " (in "
                     + source.map(Path::toString).orElse(FILE_NAME) + "); the " + what + " " + user.get()
                     + " is not used.");

@@ -19,6 +19,7 @@ import dev.outpost.store.ConnectionSettings.MailboxOptions;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileIdentity;
 import dev.outpost.store.StoreException;
+import dev.outpost.sync.LockedSettings;
 import dev.outpost.sync.SettingsChange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -129,7 +130,8 @@ final class ConnectCommand extends StoreCommand {
         }
         if (otherServer && ProfileSwitch.holdsData(store)) {
             // The offline copy is the old server's: it goes (after the export asked for), then connect anew.
-            new ProfileSwitch(out()).removeCopyOf(store, current.get().crmUrl().toString(), exportTo, discardUnsynced);
+            new ProfileSwitch(out()).removeCopyOf(store, current.get().crmUrl().toString(), exportTo, discardUnsynced,
+                    LockedSettings.syncRefusal(current.get(), it));
             try (OfflineStore fresh = OfflineStore.open(store.profile())) {
                 return run(fresh);
             }
@@ -173,11 +175,9 @@ final class ConnectCommand extends StoreCommand {
                         Optional.ofNullable(clientId).map(String::strip), where);
                 AdminDefaults.Resolution resolved = admin.resolve(choice.clientId(), choice.authority());
                 // The file overruling an option given here means IT bound that value: refused, not saved.
-                List<String> overruled = resolved.messages().stream()
-                        .filter(m -> admin.warning().map(w -> !w.equals(m)).orElse(true)).toList();
-                if (!overruled.isEmpty()) {
-                    throw new IllegalArgumentException(String.join(" ", overruled) + " Leave out the sign-in options "
-                            + "IT set.");
+                if (!resolved.overruled().isEmpty()) {
+                    throw new IllegalArgumentException(resolved.overruled().stream().map(setting -> refusal(setting, admin))
+                            .collect(Collectors.joining(" ")));
                 }
                 SignInSettings settings = resolved.settings().orElseThrow(() -> new IllegalArgumentException(
                         "Signing in needs a client id: give --client-id ID (the application id of Outpost's app "
@@ -197,6 +197,16 @@ final class ConnectCommand extends StoreCommand {
             return kept;
         }
         return Optional.of(new ConnectionSettings.SignInChoice(Optional.empty(), Optional.empty()));
+    }
+
+    /** Why a sign-in option given here was refused, and what to do: IT bound that setting to another value. */
+    private String refusal(AdminSettings.Setting setting, AdminDefaults admin) {
+        String given = setting == AdminSettings.Setting.CLIENT_ID ? "--client-id " + clientId.strip()
+                : authority != null ? "--authority " + authority.strip() : "--tenant " + tenant.strip();
+        String itsValue = setting == AdminSettings.Setting.CLIENT_ID ? admin.clientId().orElseThrow()
+                : admin.authority().orElseThrow().toString();
+        return admin.connection().setByIt(setting) + ": " + itsValue + ". " + given + " was refused and nothing was saved. "
+                + "Run the command again without " + given.substring(0, given.indexOf(' ')) + " to use IT's.";
     }
 
     /**

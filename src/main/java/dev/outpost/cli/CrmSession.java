@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -61,18 +62,27 @@ final class CrmSession implements AutoCloseable {
     /**
      * The pairs to run. Every token is checked before anything runs, so a run never does half of its work.
      *
+     * @param warnings receives why IT's admin file is not used, if it is not (for stderr), whatever the profile's tokens
+     * @param notes    receives what a locked value saved into the profile leaves for the user to do (a renamed category)
      * @throws SignInNeededException when a token is missing, for the CRM or for the mailbox
      */
-    static CrmSession open(OfflineStore store, Function<String, String> environment) {
+    static CrmSession open(OfflineStore store, Function<String, String> environment, Consumer<String> warnings,
+            Consumer<String> notes) {
+        AdminDefaults admin = AdminDefaults.forThisInstallation();
+        admin.warning().ifPresent(warnings);
         // What IT locked in the admin file is saved into the profile first, so this run syncs with it.
-        ConnectionSettings settings = LockedSettings.apply(store.sync(), store.profile(),
-                AdminDefaults.forThisInstallation().connection()).orElseThrow(() -> new StoreException(
-                "This profile is not connected to a CRM. Connect it with: outpost connect --crm-url URL"));
+        ConnectionSettings settings = LockedSettings.apply(store.sync(), store.profile(), admin.connection(), notes)
+                .orElseThrow(() -> new StoreException(
+                        "This profile is not connected to a CRM. Connect it with: outpost connect --crm-url URL"));
         if (settings.demo()) {
             return demo(store.profile(), settings);
         }
-        Optional<SignIn> signIn = ProfileSignIn.of(store.profile(), settings, environment,
-                message -> LOG.warn("{}", message));
+        // The file's warning was given above; the sign-in tells only what it adds (a value of the user's IT overrode).
+        Optional<SignIn> signIn = ProfileSignIn.of(store.profile(), settings, environment, message -> {
+            if (admin.warning().filter(message::equals).isEmpty()) {
+                LOG.warn("{}", message);
+            }
+        });
         if (signIn.isPresent()) {
             refuseAnotherUsersCopy(store.profile(), signIn.get());
             return signedIn(signIn.get(), settings);

@@ -3,6 +3,7 @@ package dev.outpost.cli;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.outpost.auth.AdminDefaults;
 import dev.outpost.auth.SignIn;
 import dev.outpost.auth.SignInFailedException;
 import dev.outpost.auth.SignInOutcome;
@@ -11,6 +12,7 @@ import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileIdentity;
 import dev.outpost.store.StoreException;
+import dev.outpost.sync.LockedSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -69,7 +71,8 @@ final class LoginCommand extends StoreCommand {
         if (someoneElse && ProfileSwitch.holdsData(store)) {
             String leaving = recorded.get().user() + " on " + settings.crmUrl();
             try {
-                new ProfileSwitch(out()).removeCopyOf(store, leaving, exportTo, discardUnsynced);
+                new ProfileSwitch(out()).removeCopyOf(store, leaving, exportTo, discardUnsynced,
+                        LockedSettings.syncRefusal(settings, AdminDefaults.forThisInstallation().connection()));
             } catch (StoreException e) {
                 spec.commandLine().getErr().println(e.getMessage() + " Until then nothing syncs; signing in as "
                         + recorded.get().user() + " again also lets the sync go on.");

@@ -2,6 +2,7 @@ package dev.outpost.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileReset;
@@ -32,16 +33,20 @@ final class ProfileSwitch {
     /**
      * Exports if asked, then closes the store and removes the old identity's copy: database, key, token cache, logs.
      *
-     * @param leaving what the profile synced with, for the messages
+     * @param leaving   what the profile synced with, for the messages
+     * @param noSyncWhy why the copy cannot be synced first (IT locked another CRM: {@code outpost sync} would refuse),
+     *                  so the refusal does not advise it; empty when it can
      * @throws StoreException when unsynced work would be lost without the user's say, listing it and the choices
      */
-    void removeCopyOf(OfflineStore store, String leaving, Path exportTo, boolean discard) {
+    void removeCopyOf(OfflineStore store, String leaving, Path exportTo, boolean discard, Optional<String> noSyncWhy) {
         UnsyncedWork work = store.unsyncedWork();
         if (!work.isEmpty() && exportTo == null && !discard) {
+            String keep = "the command again with --export FILE to save it (outpost import FILE brings it back), "
+                    + "or with --discard-unsynced to drop it.";
             throw new StoreException("This profile holds the offline copy of " + leaving + " with work not yet "
-                    + "synchronized: " + work.summary() + ". Switching removes that copy. Sync it first (outpost sync), "
-                    + "or run the command again with --export FILE to save it (outpost import FILE brings it back), "
-                    + "or with --discard-unsynced to drop it.");
+                    + "synchronized: " + work.summary() + ". Switching removes that copy" + noSyncWhy
+                    .map(why -> ", and it cannot be synced first: " + why + ". Run " + keep)
+                    .orElse(". Sync it first (outpost sync), or run " + keep));
         }
         if (exportTo != null) {
             UnsyncedExport.Written written = UnsyncedExport.write(store, exportTo);

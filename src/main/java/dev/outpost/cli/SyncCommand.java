@@ -1,5 +1,6 @@
 package dev.outpost.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,10 @@ final class SyncCommand extends StoreCommand {
     @Override
     int run(OfflineStore store) throws Exception {
         SyncRound.Reports reports;
-        try (CrmSession session = CrmSession.open(store, root.environment)) {
+        PrintWriter err = spec.commandLine().getErr();
+        // A note goes with the report: on stdout, except where stdout must hold only the JSON.
+        try (CrmSession session = CrmSession.open(store, root.environment, err::println,
+                json ? err::println : out()::println)) {
             reports = new SyncRound(new SyncEngine(store.sync())).run(session.crm, session.outlook,
                     dryRun ? RunOptions.preview() : RunOptions.normal());
         }

@@ -1,9 +1,11 @@
 package dev.outpost.sync;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.outpost.store.AdminSettings;
 import dev.outpost.store.ConnectionSettings;
+import dev.outpost.store.ConnectionSettings.MailboxOptions;
 import dev.outpost.store.ProfileFolder;
 import dev.outpost.store.StoreException;
 import dev.outpost.store.SyncStore;
@@ -13,9 +15,10 @@ import dev.outpost.store.SyncStore;
  *
  * <p>A locked value is saved into the profile's {@code connection.json}, as if the user had chosen it in the
  * settings: what the next sync uses is then also what the settings show, and a changed filter or category lists
- * those types again ({@link SettingsChange}), exactly once. If IT later unlocks it, the profile keeps that value until
- * the user changes it. A locked CRM is not switched to here (another CRM needs the reset flow): the sync is refused,
- * saying what to do.
+ * those types again ({@link SettingsChange}), exactly once. A category renamed this way leaves the same note as a
+ * user's rename ({@link SettingsChange#renameNote}): items carrying only the old one stop syncing, and only the user
+ * can give them the new one. If IT later unlocks a value, the profile keeps it until the user changes it. A locked CRM
+ * is not switched to here (another CRM needs the reset flow): the sync is refused, saying what to do.
  */
 public final class LockedSettings {
 
@@ -25,10 +28,12 @@ public final class LockedSettings {
     /**
      * The profile's settings with the locked values in them, saved if they changed.
      *
+     * @param notes receives what the change leaves for the user to do (a renamed category), once, when it is saved
      * @return the settings to sync with; empty when the profile is not connected
      * @throws StoreException when the profile is connected to another CRM than the one IT locked
      */
-    public static Optional<ConnectionSettings> apply(SyncStore store, ProfileFolder profile, AdminSettings admin) {
+    public static Optional<ConnectionSettings> apply(SyncStore store, ProfileFolder profile, AdminSettings admin,
+            Consumer<String> notes) {
         Optional<ConnectionSettings> saved = ConnectionSettings.read(profile);
         if (saved.isEmpty() || saved.get().demo()) {
             return saved;
@@ -36,10 +41,32 @@ public final class LockedSettings {
         refuseAnotherCrm(saved.get(), admin);
         ConnectionSettings enforced = admin.enforce(saved.get());
         if (!enforced.equals(saved.get())) {
+            Optional<MailboxOptions> before = enforced.mailbox()
+                    .flatMap(box -> SettingsChange.sameMailboxOptions(saved, box));
+            Optional<String> note = enforced.mailbox().flatMap(box -> SettingsChange.renameNote(before, box.options(),
+                    store.linkCount(SettingsChange.OUTLOOK) > 0));
             SettingsChange.apply(store, saved, enforced);
             enforced.write(profile);
+            note.map(text -> admin.setByIt(AdminSettings.Setting.CATEGORY) + ": \"" + box(enforced).category() + "\". "
+                    + text).ifPresent(notes);
         }
         return Optional.of(enforced);
+    }
+
+    private static MailboxOptions box(ConnectionSettings settings) {
+        return settings.mailbox().orElseThrow().options();
+    }
+
+    /**
+     * Why a sync of this profile would be refused, in words for the user: it is connected to another CRM than the one
+     * IT locked. Empty when it may sync (demo mode always may).
+     */
+    public static Optional<String> syncRefusal(ConnectionSettings settings, AdminSettings admin) {
+        if (settings.demo()) {
+            return Optional.empty();
+        }
+        return admin.crmRefusal(settings.crmUrl()).map(why -> "IT allows syncing only with "
+                + admin.boundCrmUrl().orElseThrow() + " (in " + admin.file() + ")");
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -13,8 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.outpost.auth.InstalledAdminFile;
+import dev.outpost.demo.DemoOptions;
+import dev.outpost.demo.DemoServer;
+import dev.outpost.model.Record;
 import dev.outpost.model.RecordType;
 import dev.outpost.store.ConnectionSettings;
+import dev.outpost.store.Link;
+import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileFolder;
 
 /** outpost connect, sync and status with IT's admin file: its values as defaults, its locked values enforced. */
@@ -233,8 +239,9 @@ class AdminConnectCommandTest {
         CliRun run = run("connect", "--crm-url", CONTOSO, "--client-id", "my-app");
 
         assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).contains("IT has set the client id").contains("my-app is not used")
-                .contains("Leave out the sign-in options IT set");
+        assertThat(run.err).contains("IT has set the client id for this installation (in " + admin.path + "): it-app.")
+                .contains("--client-id my-app was refused and nothing was saved")
+                .contains("Run the command again without --client-id to use IT's.").doesNotContain("is not used");
         assertThat(ConnectionSettings.read(new ProfileFolder(profile()))).isEmpty();
     }
 
@@ -269,6 +276,64 @@ class AdminConnectCommandTest {
         assertThat(run.exitCode).isNotZero();
         assertThat(run.err).contains("This profile syncs with " + FABRIKAM).contains(admin.path.toString())
                 .contains("Connect this profile to " + CONTOSO);
+    }
+
+    @Test
+    void aSwitchToTheLockedCrmWithUnsyncedWorkAdvisesExportOrDiscardNotTheSyncTheLockRefuses() {
+        assertThat(run("connect", "--crm-url", FABRIKAM).exitCode).isZero();
+        assertThat(run("create", "account", "name=Waiting Marker").exitCode).isZero();
+        itWrites("{\"crmUrl\": \"" + CONTOSO + "\", \"locked\": [\"crmUrl\"]}");
+
+        CliRun run = run("connect");
+
+        assertThat(run.exitCode).isEqualTo(OutpostCommand.FAILED);
+        assertThat(run.err).contains("1 local change not yet sent").contains("cannot be synced first")
+                .contains("IT allows syncing only with " + CONTOSO).contains(admin.path.toString())
+                .contains("--export FILE").contains("--discard-unsynced").doesNotContain("outpost sync");
+        assertThat(saved().crmUrl()).hasToString(FABRIKAM);
+    }
+
+    @Test
+    void anUnusableAdminFileIsReportedBySyncForAProfileReadingTokensFromVariables() {
+        assertThat(run("connect", "--crm-url", CONTOSO).exitCode).isZero();
+        itWrites("{\"crmUrl\": \"" + CONTOSO + "\", \"outlookLimit\": \"many\"}");
+
+        CliRun run = run("sync");
+
+        assertThat(run.exitCode).isEqualTo(CrmSession.SIGN_IN_NEEDED);
+        assertThat(run.err).contains("The admin defaults in " + admin.path + " are not used")
+                .contains("\"outlookLimit\"").contains("No access token");
+    }
+
+    @Test
+    void aSyncSavesTheFiltersItLockedIntoTheProfileAndSyncsWithThem() throws Exception {
+        try (DemoServer crm = DemoServer.start(0, DemoOptions.defaults().records(6).fixedToken("t"))) {
+            assertThat(run("connect", "--crm-url", crm.url().toString()).exitCode).isZero();
+            itWrites("{\"syncFilters\": {\"accounts\": \"all\"}, \"locked\": [\"syncFilters\"]}");
+
+            CliRun run = CliRun.runWithEnvironment(Map.of("OUTPOST_ACCESS_TOKEN", "t"), profile(), "sync");
+
+            assertThat(run.exitCode).as(run.out + run.err).isZero();
+            assertThat(saved().syncedWhole()).containsExactly(RecordType.ACCOUNT);
+        }
+    }
+
+    @Test
+    void aSyncThatSavesACategoryItLockedSaysWhatItemsWithTheOldOneNeed() {
+        assertThat(run("connect", "--crm-url", CONTOSO, "--graph-url", GRAPH).exitCode).isZero();
+        try (OfflineStore store = OfflineStore.open(new ProfileFolder(profile()))) {
+            Record contact = store.records().create(RecordType.CONTACT, Map.of("lastName", "Berg"));
+            store.sync().putLinks(RecordType.CONTACT, List.of(new Link("outlook", contact.id(), "o-1", "v1",
+                    contact.rev(), contact.values(), true)));
+        }
+        itWrites("{\"category\": \"CRM\", \"locked\": [\"category\"]}");
+
+        CliRun run = run("sync");
+
+        assertThat(saved().mailbox().orElseThrow().options().category()).isEqualTo("CRM");
+        assertThat(run.out).contains("IT has set the Outlook sharing category").contains(admin.path.toString())
+                .contains("carry only \"" + ConnectionSettings.MailboxOptions.DEFAULT_CATEGORY + "\"")
+                .contains("give them \"CRM\" in Outlook");
     }
 
     @Test

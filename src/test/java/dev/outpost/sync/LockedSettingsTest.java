@@ -34,6 +34,7 @@ class LockedSettingsTest {
 
     private ProfileFolder profile;
     private OfflineStore store;
+    private final List<String> notes = new ArrayList<>();
 
     @BeforeEach
     void open() {
@@ -66,7 +67,7 @@ class LockedSettingsTest {
     void lockedSyncFiltersAreSavedIntoTheProfileAndTheChangedTypesListedAgain() throws Exception {
         AdminSettings it = admin("{\"syncFilters\": {\"accounts\": \"all\"}, \"locked\": [\"syncFilters\"]}");
 
-        ConnectionSettings used = LockedSettings.apply(store.sync(), profile, it).orElseThrow();
+        ConnectionSettings used = LockedSettings.apply(store.sync(), profile, it, notes::add).orElseThrow();
 
         assertThat(used.syncedWhole()).containsExactly(RecordType.ACCOUNT);
         assertThat(ConnectionSettings.read(profile).orElseThrow().syncedWhole()).containsExactly(RecordType.ACCOUNT);
@@ -79,7 +80,7 @@ class LockedSettingsTest {
     void aLockedCategoryListsTheMailboxAgain() throws Exception {
         AdminSettings it = admin("{\"category\": \"CRM\", \"allowUserOverride\": false}");
 
-        LockedSettings.apply(store.sync(), profile, it);
+        LockedSettings.apply(store.sync(), profile, it, notes::add);
 
         assertThat(ConnectionSettings.read(profile).orElseThrow().mailbox().orElseThrow().options().category())
                 .isEqualTo("CRM");
@@ -88,10 +89,62 @@ class LockedSettingsTest {
     }
 
     @Test
+    void aLockedCategoryLeavesTheSameNoteAsAUsersRenameOnceSomethingIsLinkedWithOutlook() throws Exception {
+        linkOneContactWithOutlook();
+        AdminSettings it = admin("{\"category\": \"CRM\", \"locked\": [\"category\"]}");
+        ConnectionSettings before = ConnectionSettings.read(profile).orElseThrow();
+        Optional<String> usersNote = SettingsChange.renameNote(before.mailbox().map(Mailbox::options),
+                before.mailbox().orElseThrow().options().category("CRM"), true);
+
+        LockedSettings.apply(store.sync(), profile, it, notes::add);
+
+        assertThat(usersNote).isPresent();
+        assertThat(notes).singleElement().asString().contains("/etc/outpost/outpost-admin.json")
+                .endsWith(usersNote.orElseThrow());
+        assertThat(store.sync().anchor("outlook", RecordType.CONTACT)).isEmpty();
+    }
+
+    @Test
+    void aLockedCategoryAlreadySavedLeavesNoNoteAtTheNextSync() throws Exception {
+        linkOneContactWithOutlook();
+        AdminSettings it = admin("{\"category\": \"CRM\", \"locked\": [\"category\"]}");
+        LockedSettings.apply(store.sync(), profile, it, notes::add);
+        notes.clear();
+
+        LockedSettings.apply(store.sync(), profile, it, notes::add);
+
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    void aLockedCategoryLeavesNoNoteWhenNothingIsLinkedWithOutlookYet() throws Exception {
+        LockedSettings.apply(store.sync(), profile, admin("{\"category\": \"CRM\", \"locked\": [\"category\"]}"),
+                notes::add);
+
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    void aSyncOfAProfileOnAnotherCrmThanTheLockedOneHasAReasonNotToRunAndADemoProfileNone() throws Exception {
+        AdminSettings it = admin("{\"crmUrl\": \"https://fabrikam.crm.dynamics.com\", \"locked\": [\"crmUrl\"]}");
+
+        assertThat(LockedSettings.syncRefusal(ConnectionSettings.read(profile).orElseThrow(), it)).hasValueSatisfying(
+                why -> assertThat(why).contains("https://fabrikam.crm.dynamics.com").contains("/etc/outpost/outpost-admin.json"));
+        assertThat(LockedSettings.syncRefusal(ConnectionSettings.demoMode(), it)).isEmpty();
+        assertThat(LockedSettings.syncRefusal(ConnectionSettings.read(profile).orElseThrow(), AdminSettings.NONE)).isEmpty();
+    }
+
+    private void linkOneContactWithOutlook() {
+        dev.outpost.model.Record contact = store.records().create(RecordType.CONTACT, java.util.Map.of("lastName", "Berg"));
+        store.sync().putLinks(RecordType.CONTACT, List.of(new dev.outpost.store.Link("outlook", contact.id(), "o-1", "v1",
+                contact.rev(), contact.values(), true)));
+    }
+
+    @Test
     void whatIsAlreadyAsLockedIsNeitherSavedNorListedAgain() throws Exception {
         AdminSettings it = admin("{\"syncFilters\": {\"tasks\": \"all\"}, \"locked\": [\"syncFilters\"]}");
 
-        LockedSettings.apply(store.sync(), profile, it);
+        LockedSettings.apply(store.sync(), profile, it, notes::add);
 
         for (RecordType type : RecordType.values()) {
             assertThat(store.sync().anchor("crm", type)).isPresent();
@@ -104,7 +157,7 @@ class LockedSettingsTest {
         AdminSettings it = admin("{\"syncFilters\": {\"accounts\": \"all\"}, \"category\": \"CRM\", \"outlookLimit\": 10}");
         ConnectionSettings before = ConnectionSettings.read(profile).orElseThrow();
 
-        assertThat(LockedSettings.apply(store.sync(), profile, it)).contains(before);
+        assertThat(LockedSettings.apply(store.sync(), profile, it, notes::add)).contains(before);
         assertThat(ConnectionSettings.read(profile)).contains(before);
     }
 
@@ -112,7 +165,7 @@ class LockedSettingsTest {
     void aProfileOnAnotherCrmThanTheLockedOneIsNotSynced() throws Exception {
         AdminSettings it = admin("{\"crmUrl\": \"https://fabrikam.crm.dynamics.com\", \"locked\": [\"crmUrl\"]}");
 
-        assertThatThrownBy(() -> LockedSettings.apply(store.sync(), profile, it)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> LockedSettings.apply(store.sync(), profile, it, notes::add)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("https://fabrikam.crm.dynamics.com").hasMessageContaining("/etc/outpost/outpost-admin.json")
                 .hasMessageContaining("Connect this profile to").hasMessageContaining("--export FILE");
     }
@@ -123,14 +176,15 @@ class LockedSettingsTest {
         AdminSettings it = admin("{\"crmUrl\": \"https://fabrikam.crm.dynamics.com\", \"category\": \"CRM\", "
                 + "\"allowUserOverride\": false}");
 
-        assertThat(LockedSettings.apply(store.sync(), profile, it)).contains(ConnectionSettings.demoMode());
+        assertThat(LockedSettings.apply(store.sync(), profile, it, notes::add)).contains(ConnectionSettings.demoMode());
     }
 
     @Test
     void aProfileNotConnectedHasNothingToApplyTo() throws Exception {
         ProfileFolder empty = new ProfileFolder(folder.resolve("other"));
 
-        assertThat(LockedSettings.apply(store.sync(), empty, admin("{\"category\": \"CRM\", \"locked\": [\"category\"]}")))
+        assertThat(LockedSettings.apply(store.sync(), empty, admin("{\"category\": \"CRM\", \"locked\": [\"category\"]}"),
+                notes::add))
                 .isEmpty();
     }
 }

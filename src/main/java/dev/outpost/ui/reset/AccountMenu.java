@@ -15,6 +15,7 @@ import dev.outpost.auth.AdminDefaults;
 import dev.outpost.ui.ErrorReporter;
 import dev.outpost.ui.UiText;
 import dev.outpost.ui.concurrent.BackgroundTasks;
+import dev.outpost.ui.concurrent.OwnThreadTasks;
 
 /**
  * The header's <em>Account</em> menu: what the profile syncs with, and <em>Connect to another CRM…</em>, which goes
@@ -25,6 +26,7 @@ public final class AccountMenu {
     private final MenuButton button = new MenuButton(UiText.get("account.menu"));
     private final ProfileSwitching switching;
     private final BackgroundTasks tasks;
+    private final BackgroundTasks reads;
     private final ErrorReporter errors;
     private final Supplier<Window> owner;
 
@@ -32,8 +34,18 @@ public final class AccountMenu {
      * @param tasks the sync's worker: counting, syncing first and removing never run beside a sync
      */
     public AccountMenu(ProfileSwitching switching, BackgroundTasks tasks, ErrorReporter errors, Supplier<Window> owner) {
+        this(switching, tasks, new OwnThreadTasks(), errors, owner);
+    }
+
+    /**
+     * @param tasks the sync's worker: counting, syncing first and removing never run beside a sync
+     * @param reads reads IT's admin file; not the sync's worker, which a running sync holds until it ends
+     */
+    public AccountMenu(ProfileSwitching switching, BackgroundTasks tasks, BackgroundTasks reads, ErrorReporter errors,
+                       Supplier<Window> owner) {
         this.switching = switching;
         this.tasks = tasks;
+        this.reads = reads;
         this.errors = errors;
         this.owner = owner;
         button.setId("account-menu");
@@ -55,8 +67,9 @@ public final class AccountMenu {
 
     /** <em>Connect to another CRM…</em>. */
     public void connectOther() {
-        // IT's admin file is read off the FX thread; the dialog offers the CRM IT set, and only it where IT locked it.
-        tasks.run(() -> AdminDefaults.forThisInstallation().connection(),
+        // IT's admin file is read off the FX thread, and not behind a running sync: the dialog opens at once. It offers
+        // the CRM IT set, and only it where IT locked it; the move itself waits for the sync (moveTo).
+        reads.run(() -> AdminDefaults.forThisInstallation().connection(),
                 admin -> ConnectDialog.open(owner.get(), switching.current(), admin, this::moveTo), errors::report);
     }
 

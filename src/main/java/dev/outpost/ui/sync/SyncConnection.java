@@ -2,6 +2,8 @@ package dev.outpost.ui.sync;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -104,13 +106,16 @@ public final class SyncConnection implements AutoCloseable {
      * Reads IT's admin file again and saves what it locked into the profile, so the next run syncs with it (see
      * {@link LockedSettings}). Blocks; meant for the sync thread, before {@link #pair()}.
      *
+     * @return what the change leaves for the user to do (a category IT renamed), once, when it was saved
      * @throws StoreException when the profile is connected to another CRM than the one IT locked
      */
-    public synchronized void applyLockedSettings(SyncStore store) {
+    public synchronized Optional<String> applyLockedSettings(SyncStore store) {
         admin = AdminDefaults.forThisInstallation().connection();
+        List<String> notes = new ArrayList<>();
         if (settings.isPresent()) {
-            settings = LockedSettings.apply(store, profile, admin);
+            settings = LockedSettings.apply(store, profile, admin, notes::add);
         }
+        return notes.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", notes));
     }
 
     /** Whether the profile has a CRM (or the demo) to sync with; false shows the welcome. */

@@ -404,7 +404,8 @@ public final class SyncViewModel {
 
     /** Runs on the sync thread. */
     private SyncRound.Reports runOnce() throws Exception {
-        connection.applyLockedSettings(store); // what IT locked is what this run syncs with
+        // What IT locked is what this run syncs with; a category it renamed needs the user in Outlook: told once.
+        connection.applyLockedSettings(store).ifPresent(note -> tasks.schedule(Duration.ZERO, () -> errors.show(note)));
         SyncPair crm = connection.pair();
         Optional<SyncPair> outlook = Optional.empty();
         try {
