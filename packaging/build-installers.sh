@@ -55,6 +55,8 @@ cp "$jar" "$out/input/outpost.jar"
 cp -R "$build_dir/lib" "$out/input/lib"
 # The JavaFX jars without a classifier are empty stand-ins next to the -<os> ones that hold the classes.
 find "$out/input/lib" -name 'javafx-*.jar' ! -name 'javafx-*-*-*.jar' -delete
+# Sealed packages and the AOT cache do not mix (HSQLDB's; UnsealJars.java says why).
+"$java_home/bin/java" packaging/UnsealJars.java "$out/input/outpost.jar" "$out/input/lib"/*.jar
 
 step "runtime: jlink"
 modules=$(sed -e 's/#.*//' -e 's/[[:space:]]//g' packaging/runtime.modules | grep -v '^$' | paste -sd, -)
