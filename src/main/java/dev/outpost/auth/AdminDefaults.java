@@ -74,20 +74,62 @@ public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, 
      * this system's place for it, which configuration management can fill without touching the installation.
      */
     public static List<Path> installationFiles() {
+        return installationFiles(Optional.ofNullable(System.getProperty(LAUNCHER_PROPERTY)).filter(p -> !p.isBlank()));
+    }
+
+    /**
+     * As {@link #installationFiles()}, for a jpackage launcher at {@code launcher} if there is one. The launcher's
+     * path is trusted over the jar's code source: with the installers' AOT cache, classes keep the code source of
+     * the build's training run, a folder that does not exist on the user's computer.
+     */
+    static List<Path> installationFiles(Optional<String> launcher) {
         List<Path> candidates = new ArrayList<>();
+        Optional<Path> jarFolder = launcher.flatMap(AdminDefaults::appFolderOfLauncher).or(AdminDefaults::jarFolder);
+        Path folder = jarFolder.orElse(null);
+        for (int up = 0; up < 3 && folder != null; up++, folder = folder.getParent()) {
+            candidates.add(folder.resolve(FILE_NAME));
+        }
+        systemFile(System.getProperty("os.name", ""), System::getenv).ifPresent(candidates::add);
+        return candidates;
+    }
+
+    /** Set by jpackage's launchers to their own path: {@code /opt/outpost/bin/Outpost}, {@code …\Outpost.exe}. */
+    static final String LAUNCHER_PROPERTY = "jpackage.app-path";
+
+    /**
+     * The folder jpackage put the jars in, from its launcher: {@code <root>/bin/Outpost} → {@code <root>/lib/app}
+     * (Linux), {@code Outpost.app/Contents/MacOS/Outpost} → {@code Contents/app} (macOS), {@code <root>\Outpost.exe}
+     * → {@code <root>\app} (Windows).
+     */
+    static Optional<Path> appFolderOfLauncher(String launcher) {
+        try {
+            Path folder = Path.of(launcher).toAbsolutePath().getParent();
+            if (folder == null || folder.getParent() == null) {
+                return Optional.empty();
+            }
+            String name = String.valueOf(folder.getFileName());
+            if (name.equals("bin")) {
+                return Optional.of(folder.getParent().resolve("lib").resolve("app"));
+            }
+            if (name.equals("MacOS")) {
+                return Optional.of(folder.getParent().resolve("app"));
+            }
+            return Optional.of(folder.resolve("app"));
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Path> jarFolder() {
         try {
             CodeSource code = AdminDefaults.class.getProtectionDomain().getCodeSource();
             if (code != null && code.getLocation() != null) {
-                Path folder = Path.of(code.getLocation().toURI()).toAbsolutePath().getParent();
-                for (int up = 0; up < 3 && folder != null; up++, folder = folder.getParent()) {
-                    candidates.add(folder.resolve(FILE_NAME));
-                }
+                return Optional.ofNullable(Path.of(code.getLocation().toURI()).toAbsolutePath().getParent());
             }
         } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
             // no file location (a custom class loader): only the system's place
         }
-        systemFile(System.getProperty("os.name", ""), System::getenv).ifPresent(candidates::add);
-        return candidates;
+        return Optional.empty();
     }
 
     /**

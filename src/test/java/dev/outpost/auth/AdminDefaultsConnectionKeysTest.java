@@ -201,4 +201,20 @@ class AdminDefaultsConnectionKeysTest {
                 .isEqualTo(AdminDefaults.systemFile(System.getProperty("os.name"), System::getenv).orElseThrow());
         assertThat(AdminDefaults.installationFiles()).hasSize(4);
     }
+
+    @Test
+    void anInstalledAppLooksNextToItsLauncherNotWhereItsClassesWereOnceTrained() {
+        // The installers' AOT cache gives classes the code source of the build's training run: the launcher's path
+        // (jpackage.app-path) is where the installation really is.
+        assertThat(AdminDefaults.installationFiles(Optional.of("/opt/outpost/bin/Outpost"))).startsWith(
+                Path.of("/opt/outpost/lib/app", AdminDefaults.FILE_NAME), Path.of("/opt/outpost/lib", AdminDefaults.FILE_NAME),
+                Path.of("/opt/outpost", AdminDefaults.FILE_NAME));
+        assertThat(AdminDefaults.installationFiles(Optional.of("/Applications/Outpost.app/Contents/MacOS/Outpost")))
+                .first().isEqualTo(Path.of("/Applications/Outpost.app/Contents/app", AdminDefaults.FILE_NAME));
+        assertThat(AdminDefaults.appFolderOfLauncher("/opt/Outpost/Outpost.exe")).contains(Path.of("/opt/Outpost/app"));
+        assertThat(AdminDefaults.installationFiles(Optional.empty())).first()
+                .as("without a launcher (a checkout's build): next to the classes").isEqualTo(Path.of(
+                        AdminDefaults.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+                        .getParent().resolve(AdminDefaults.FILE_NAME));
+    }
 }
