@@ -2,7 +2,7 @@
 # The installed app, used as a newcomer would: run inside an X display (xvfb-run -a packaging/linux/smoke-test.sh …).
 #   packaging/linux/smoke-test.sh LAUNCHER OUT_DIR [STARTS]
 # 1. Starts LAUNCHER on a fresh profile, picks "Explore with demo data" in the welcome (Return: its default
-#    button), waits for the demo sync to finish (the engine's "Sync with crm done" log line), saves a screenshot
+#    button), waits for the demo sync round to end well (the window's log line), saves a screenshot
 #    to OUT_DIR/installed-app.png and fails if it is blank, quits with Ctrl+Q, and checks with `LAUNCHER status`
 #    that the synced demo records are in the offline copy and nothing waits to be sent, and that the installed
 #    app can use the AOT cache the build made.
@@ -45,12 +45,14 @@ start_app "$profile"
 welcome=$(wait_window '^Welcome to Outpost$' 60) || { cat "$work/app.out" >&2; fail "no welcome window within 60 s"; }
 xdotool windowfocus --sync "$welcome" key Return
 for _ in $(seq 1200); do
-  grep -qs 'Sync with crm done' "$profile"/logs/*.log && break
+  grep -qs "The window's sync round ended" "$profile"/logs/*.log && break
   kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.out" >&2; fail "the app ended before its first sync"; }
   sleep 0.1
 done
-grep -s 'Sync with crm' "$profile"/logs/*.log | tail -1 | sed 's/^/  log: /'
-grep -qs 'Sync with crm done' "$profile"/logs/*.log || fail "no finished demo sync within 120 s (see $profile/logs)"
+grep -s "Sync with \|sync round ended" "$profile"/logs/*.log | sed 's/^.* - /  log: /'
+grep -qs "The window's sync round ended (done)" "$profile"/logs/*.log ||
+  fail "no demo sync ended well within 120 s (see $profile/logs)"
+grep -qs 'Sync with crm done' "$profile"/logs/*.log || fail "the demo sync did not reach the CRM (see $profile/logs)"
 main=$(wait_window '^Outpost$' 10) || fail "no main window"
 sleep 1 # the table and status line paint after the sync's last step
 import -window root "$out/installed-app.png"

@@ -473,6 +473,8 @@ public final class SyncViewModel {
 
     /** @param mayRetry whether a sync that ends offline is tried again soon (not when the user must act first) */
     private void finished(Optional<String> problem, boolean mayRetry) {
+        // The round's end (each pair's run is logged by the engine); for support and the installer's smoke test.
+        LOG.info("The window's sync round ended ({})", problem.isEmpty() ? "done" : "with a problem shown to the user");
         running.set(false);
         cancelling.set(false);
         cancellable.set(false);
