@@ -107,6 +107,8 @@ class SettingsSetByItTest {
         assertThat(robot.lookup("#settings-category").query().isDisabled()).isTrue();
         assertThat(robot.lookup("#settings-category").queryTextInputControl().getText()).isEqualTo("CRM");
         assertThat(robot.lookup("#settings-category-set-by-it").queryAs(Label.class).isVisible()).isTrue();
+        dev.outpost.testing.Screenshots.save(robot, robot.lookup("#settings-category").query().getScene(),
+                "settings-set-by-it.png"); // for docs/admin-guide.md, with -Doutpost.screenshots=DIR
     }
 
     @Test
