@@ -40,7 +40,7 @@ fi
 echo "Training run: $launcher on a demo profile (the window opens, syncs the demo data and closes)"
 started=$(date +%s)
 OUTPOST_HOME=$(native_path "$profile") JAVA_TOOL_OPTIONS=$training \
-  "${wrapper[@]+"${wrapper[@]}"}" "$launcher" 2>&1 | grep -v 'Skipping .*: \|Preload Warning' || true
+  "${wrapper[@]+"${wrapper[@]}"}" "$launcher" 2>&1 | grep -v 'Skipping .*: \|Preload Warning\|^Picked up JAVA_TOOL_OPTIONS: -Djava.class.path' || true
 echo "Training run took $(($(date +%s) - started)) s"
 
 if ! grep -qs 'Training run: the first sync finished' "$profile"/logs/*.log; then
