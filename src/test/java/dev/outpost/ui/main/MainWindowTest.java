@@ -156,20 +156,36 @@ class MainWindowTest {
     }
 
     @Test
-    void ctrlQAsksAboutUnsavedEditsBeforeItQuits(FxRobot robot) throws TimeoutException {
+    void ctrlQWithAnUnsavedEditAsksAndKeepEditingKeepsTheWindow(FxRobot robot) throws TimeoutException {
+        startAnUnsavedContact(robot);
+
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        waitUntil(() -> robot.lookup("Keep editing").tryQuery().isPresent());
+        robot.clickOn("Keep editing");
+
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).as("keeping the edit keeps the window").isTrue();
+        assertThat(robot.lookup("#field-lastName").queryTextInputControl().getText()).isEqualTo("Turing");
+    }
+
+    @Test
+    void ctrlQWithAnUnsavedEditQuitsOnlyAfterDiscardChanges(FxRobot robot) throws TimeoutException {
+        startAnUnsavedContact(robot);
+
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        waitUntil(() -> robot.lookup("Discard changes").tryQuery().isPresent());
+        assertThat(stage.isShowing()).as("nothing closes before the answer").isTrue();
+        robot.clickOn("Discard changes");
+
+        waitUntil(() -> !stage.isShowing());
+        assertThat(store.records().list(RecordType.CONTACT, "turing")).isEmpty();
+    }
+
+    private void startAnUnsavedContact(FxRobot robot) throws TimeoutException {
         waitUntil(() -> table(robot).getItems().size() == 1);
         robot.push(KeyCode.CONTROL, KeyCode.N);
         robot.clickOn("#field-lastName").write("Turing");
-
-        robot.push(KeyCode.CONTROL, KeyCode.Q);
-        robot.clickOn("Keep editing");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(stage.isShowing()).as("keeping the edit keeps the window").isTrue();
-
-        robot.push(KeyCode.CONTROL, KeyCode.Q);
-        robot.clickOn("Discard changes");
-        waitUntil(() -> !stage.isShowing());
-        assertThat(store.records().list(RecordType.CONTACT, "turing")).isEmpty();
+        waitUntil(() -> robot.lookup("#field-lastName").queryTextInputControl().getText().equals("Turing"));
     }
 
     @Test
