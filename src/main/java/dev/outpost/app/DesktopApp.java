@@ -54,7 +54,7 @@ public final class DesktopApp {
         }
         SettingsFile settings = new SettingsFile(profile.settingsFile());
         settings.load();
-        SyncConnection connection = openConnection(profile, Boolean.getBoolean(DEMO_PROPERTY));
+        SyncConnection connection = openConnection(profile, Boolean.getBoolean(DEMO_PROPERTY), System::getenv);
         FxBackgroundTasks syncTasks = new FxBackgroundTasks();
         AtomicReference<Session> session = new AtomicReference<>(new Session(store, connection, new FxBackgroundTasks()));
         try {
@@ -68,12 +68,11 @@ public final class DesktopApp {
         closeAll(syncTasks, settings, session.get());
     }
 
-    /** The profile's connection; in demo mode with the demo server already running, before any window. */
-    static SyncConnection openConnection(ProfileFolder profile, boolean demoWanted) {
-        return openConnection(profile, demoWanted, System::getenv);
-    }
-
-    /** As {@link #openConnection(ProfileFolder, boolean)}, reading access tokens from {@code environment}. */
+    /**
+     * The profile's connection; in demo mode with the demo server already running, before any window.
+     *
+     * @param environment where access tokens are read (System::getenv outside tests)
+     */
     static SyncConnection openConnection(ProfileFolder profile, boolean demoWanted,
                                          java.util.function.Function<String, String> environment) {
         if (demoWanted && ConnectionSettings.read(profile).isEmpty()) {

@@ -108,7 +108,8 @@ public final class OutpostApplication extends Application {
         button.setId("settings-button");
         button.getStyleClass().add(Styles.FLAT);
         button.setOnAction(event -> SettingsDialog.open(stage, new SettingsViewModel(startup.settings(),
-                new ProfileConnectionOptions(session.store().profile(), session.store().sync(), session.connection()::reload),
+                new ProfileConnectionOptions(session.store().profile(), session.store().sync(), session.connection()::reload,
+                        session.connection()::admin),
                 session.tasks(), window.model().themeProperty(), schedule -> window.sync().ifPresent(s -> follow(s, schedule)))));
         return button;
     }

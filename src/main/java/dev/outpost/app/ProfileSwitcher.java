@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.outpost.store.AdminSettings;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileFolder;
@@ -59,6 +60,11 @@ final class ProfileSwitcher implements ProfileSwitching {
             return UiText.get("account.notConnected");
         }
         return settings.get().demo() ? UiText.get("account.demo") : settings.get().crmUrl().toString();
+    }
+
+    @Override
+    public AdminSettings admin() {
+        return session().connection().admin();
     }
 
     @Override
@@ -131,27 +137,42 @@ final class ProfileSwitcher implements ProfileSwitching {
         onFxThread(() -> window.sync().ifPresent(SyncViewModel::stop));
         Session old = session();
         ProfileFolder profile = old.store().profile();
-        Optional<ConnectionSettings> before = old.connection().settings();
+        SecretVault secrets = old.store().secrets(); // where this store's key and tokens really are
+        // Leaving a real CRM, its settings go on with the new address: token, filters, mailbox, sign-in.
+        Optional<ConnectionSettings> carried = old.connection().settings().filter(s -> !s.demo())
+                .map(s -> new ConnectionSettings(crmUrl, s.tokenVariable()).syncingWhole(s.syncedWhole())
+                        .withMailbox(s.mailbox()).withSignIn(s.signIn()));
         old.close();
+        boolean removed = false;
         try {
-            ProfileReset.of(profile, SecretVault.forProfile(profile)).remove(); // the database, key, token cache, logs
-            ConnectionSettings next = before.filter(s -> !s.demo())
-                    .map(s -> new ConnectionSettings(crmUrl, s.tokenVariable()).syncingWhole(s.syncedWhole())
-                            .withMailbox(s.mailbox()).withSignIn(s.signIn()))
-                    .orElseGet(() -> new ConnectionSettings(crmUrl, "OUTPOST_ACCESS_TOKEN"));
-            next.write(profile);
+            // the database, key, token cache, logs, identity and connection
+            ProfileReset.of(profile, secrets).remove();
+            carried.ifPresent(settings -> settings.write(profile));
             new ProfileIdentity(crmUrl, "", "").write(profile); // the user is known at the first sign-in
+            removed = true;
         } finally {
             // Whatever happened, the window must go on with an open store: the new one, or the old one reopened.
-            startup.session().set(open(profile, startup.environment()));
+            Session next = open(profile, startup.environment());
+            startup.session().set(next);
+            if (removed && carried.isEmpty()) {
+                connectAsTheWelcomeDoes(next.connection(), crmUrl);
+            }
             onFxThread(() -> OutpostApplication.show(stage, startup));
         }
+        LOG.info("Switched the profile to another CRM");
     }
 
-    @Override
-    public void continueWith(URI crmUrl) {
-        // The window was already shown again on the new session when the removal ended.
-        LOG.info("Switched the profile to another CRM");
+    /**
+     * Leaving the demo (or nothing), the new CRM is connected as the welcome and {@link #connect} connect one: with
+     * what IT set for new connections (filters, sign-in). Should IT refuse it, the window opens unconnected and its
+     * welcome offers IT's CRM.
+     */
+    private static void connectAsTheWelcomeDoes(SyncConnection connection, URI crmUrl) {
+        try {
+            connection.connectTo(crmUrl);
+        } catch (RuntimeException e) {
+            LOG.warn("The new CRM could not be connected after the removal: {}", e.getMessage());
+        }
     }
 
     private static Session open(ProfileFolder profile, java.util.function.Function<String, String> environment) {

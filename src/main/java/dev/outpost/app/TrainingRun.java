@@ -1,8 +1,12 @@
 package dev.outpost.app;
 
+import java.util.Optional;
 
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.util.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,7 @@ final class TrainingRun {
 
     static final String PROPERTY = "outpost.quitAfterFirstSync";
     /** A training run that never sees its sync end still ends: a build must not hang on it. */
-    private static final javafx.util.Duration GIVE_UP = javafx.util.Duration.minutes(3);
+    private static final Duration GIVE_UP = Duration.minutes(3);
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
 
@@ -28,27 +32,33 @@ final class TrainingRun {
 
     /** Closes the window after the first sync when the property asks for it; otherwise does nothing. */
     static void quitAfterFirstSyncIfAsked(MainWindow window) {
-        if (!Boolean.getBoolean(PROPERTY)) {
-            return;
+        if (Boolean.getBoolean(PROPERTY)) {
+            quitAfterFirstSync(window.sync().map(SyncViewModel::runningProperty), GIVE_UP, Platform::exit);
         }
-        window.sync().ifPresentOrElse(TrainingRun::quitAfterFirstSync, () -> {
-            LOG.warn("Training run: the window has no sync; closing it");
-            Platform.exit();
-        });
-        PauseTransition giveUp = new PauseTransition(GIVE_UP);
-        giveUp.setOnFinished(event -> {
-            LOG.warn("Training run: no sync finished within {}; closing the window", GIVE_UP);
-            Platform.exit();
-        });
-        giveUp.play();
     }
 
-    private static void quitAfterFirstSync(SyncViewModel sync) {
-        sync.runningProperty().addListener((property, was, running) -> {
-            if (was && !running) {
+    /**
+     * Calls {@code quit} once: when {@code running} goes from true to false, at once when there is no sync, or after
+     * {@code giveUp} when no sync ended by then. On the FX thread.
+     */
+    static void quitAfterFirstSync(Optional<? extends ObservableBooleanValue> running, Duration giveUp, Runnable quit) {
+        if (running.isEmpty()) {
+            LOG.warn("Training run: the window has no sync; closing it");
+            quit.run();
+            return;
+        }
+        PauseTransition timer = new PauseTransition(giveUp);
+        timer.setOnFinished(event -> {
+            LOG.warn("Training run: no sync finished within {}; closing the window", giveUp);
+            quit.run();
+        });
+        running.get().addListener((property, was, now) -> {
+            if (was && !now && timer.getStatus() == Animation.Status.RUNNING) {
                 LOG.info("Training run: the first sync finished; closing the window");
-                Platform.exit();
+                timer.stop(); // quit once: the give-up must not close a second time
+                quit.run();
             }
         });
+        timer.play();
     }
 }

@@ -34,16 +34,15 @@ import dev.outpost.store.AdminSettings;
  *
  * @param clientId          the client id IT set, if any
  * @param authority         the authority IT set ("authority", or "tenant" turned into its authority), if any
- * @param allowUserOverride whether the user's own values win
  * @param connection        the connection settings IT set, and which bind
  * @param file              the whole file as read (empty object when there is none or it is unusable)
  * @param source            the file the defaults came from, if one was read
  * @param warning           why the file was not used, in words for the user and IT, if it was not
  */
-public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, boolean allowUserOverride,
-        AdminSettings connection, ObjectNode file, Optional<Path> source, Optional<String> warning) {
+public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, AdminSettings connection,
+        ObjectNode file, Optional<Path> source, Optional<String> warning) {
 
-    public static final String FILE_NAME = "outpost-admin.json";
+    public static final String FILE_NAME = AdminSettings.FILE_NAME;
     /** Names another admin file than the installation's: {@code -Doutpost.admin.file=PATH}. */
     public static final String FILE_PROPERTY = "outpost.admin.file";
 
@@ -52,7 +51,7 @@ public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, 
 
     /** No admin file: the built-in defaults, users may override everything. */
     public static AdminDefaults none() {
-        return new AdminDefaults(Optional.empty(), Optional.empty(), true, AdminSettings.NONE,
+        return new AdminDefaults(Optional.empty(), Optional.empty(), AdminSettings.NONE,
                 JsonNodeFactory.instance.objectNode(), Optional.empty(), Optional.empty());
     }
 
@@ -188,7 +187,7 @@ public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, 
         if (!problems.isEmpty()) {
             return unusable(file, String.join("; ", problems));
         }
-        return new AdminDefaults(clientId, authority, connection.allowUserOverride(), connection, object,
+        return new AdminDefaults(clientId, authority, connection, object,
                 Optional.of(file), Optional.empty());
     }
 
@@ -238,7 +237,8 @@ public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, 
         warning.ifPresent(messages::add);
         Optional<String> id = pick(AdminSettings.Setting.CLIENT_ID,
                 userClientId.filter(v -> !v.isBlank()).map(String::strip), clientId, messages, overruled);
-        Optional<URI> where = pick(AdminSettings.Setting.AUTHORITY, userAuthority, authority, messages, overruled);
+        Optional<URI> where = pick(AdminSettings.Setting.AUTHORITY, userAuthority.map(AdminDefaults::asUsed), authority,
+                messages, overruled);
         Optional<SignInSettings> settings = id.map(c -> new SignInSettings(c, where.orElse(SignInSettings.ORGANIZATIONS)));
         return new Resolution(settings, messages, List.copyOf(overruled));
     }
@@ -251,6 +251,19 @@ public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, 
      */
     public record Resolution(Optional<SignInSettings> settings, List<String> messages,
             List<AdminSettings.Setting> overruled) {
+    }
+
+    /**
+     * The authority as the sign-in uses it (with its trailing slash), so that IT's and the user's are compared alike:
+     * the same authority written without the slash is not another one. One that cannot be used is left as given, to
+     * be refused where the sign-in settings are made.
+     */
+    private static URI asUsed(URI authority) {
+        try {
+            return new SignInSettings("check", authority).authority();
+        } catch (IllegalArgumentException e) {
+            return authority;
+        }
     }
 
     private <T> Optional<T> pick(AdminSettings.Setting setting, Optional<T> user, Optional<T> admin,
@@ -269,7 +282,7 @@ public record AdminDefaults(Optional<String> clientId, Optional<URI> authority, 
     }
 
     private static AdminDefaults unusable(Path file, String why) {
-        return new AdminDefaults(Optional.empty(), Optional.empty(), true, AdminSettings.NONE,
+        return new AdminDefaults(Optional.empty(), Optional.empty(), AdminSettings.NONE,
                 JsonNodeFactory.instance.objectNode(), Optional.of(file), Optional.of("The admin defaults in " + file
                         + " are not used: " + why + ". Outpost carries on with its built-in defaults; ask IT to fix "
                         + "the file."));

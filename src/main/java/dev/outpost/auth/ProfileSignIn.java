@@ -46,12 +46,29 @@ public final class ProfileSignIn {
     public static Optional<SignIn> of(ProfileFolder profile, ConnectionSettings settings,
             Function<String, String> environment, Consumer<String> tell, Browser browser) {
         if (settings.demo() || settings.signIn().isEmpty()) {
+            return Optional.empty(); // no sign-in: the admin file is not read
+        }
+        return of(profile, settings, AdminDefaults.forThisInstallation(), environment, tell, browser);
+    }
+
+    /**
+     * As {@link #of(ProfileFolder, ConnectionSettings, Function, Consumer)}, with the admin defaults the caller has
+     * already read, so one command reads the admin file once.
+     */
+    public static Optional<SignIn> of(ProfileFolder profile, ConnectionSettings settings, AdminDefaults admin,
+            Function<String, String> environment, Consumer<String> tell) {
+        return of(profile, settings, admin, environment, tell, Browser.system(tell));
+    }
+
+    private static Optional<SignIn> of(ProfileFolder profile, ConnectionSettings settings, AdminDefaults admin,
+            Function<String, String> environment, Consumer<String> tell, Browser browser) {
+        if (settings.demo() || settings.signIn().isEmpty()) {
             return Optional.empty();
         }
         ConnectionSettings.SignInChoice choice = settings.signIn().get();
         AdminDefaults.Resolution resolved;
         try {
-            resolved = AdminDefaults.forThisInstallation().resolve(choice.clientId(), choice.authority());
+            resolved = admin.resolve(choice.clientId(), choice.authority());
         } catch (IllegalArgumentException e) {
             throw new StoreException("The sign-in settings of this profile cannot be used: " + e.getMessage()
                     + ". Connect again with: outpost connect --crm-url URL --client-id ID [--tenant TENANT]");

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import dev.outpost.auth.AdminDefaults;
 import dev.outpost.auth.SignInSettings;
 import dev.outpost.model.RecordType;
-import dev.outpost.outlook.OutlookPair;
 import dev.outpost.outlook.OutlookSettings;
 import dev.outpost.store.AdminSettings;
 import dev.outpost.store.ConnectionSettings;
@@ -137,10 +136,8 @@ final class ConnectCommand extends StoreCommand {
             }
         }
         // A type whose scope changed is listed again in full at the next sync (SettingsChange says why).
-        Optional<MailboxOptions> before = wanted.mailbox().flatMap(box -> SettingsChange.sameMailboxOptions(current, box));
         SettingsChange.apply(store.sync(), current, wanted);
-        String renamed = wanted.mailbox().flatMap(box -> SettingsChange.renameNote(before, box.options(),
-                store.sync().linkCount(OutlookPair.NAME) > 0)).map(note -> " " + note).orElse("");
+        String renamed = SettingsChange.renameNote(store.sync(), current, wanted).map(note -> " " + note).orElse("");
         wanted.write(store.profile());
         ProfileIdentity kept = ProfileIdentity.read(store.profile()).filter(was -> !otherServer)
                 .orElse(new ProfileIdentity(wanted.crmUrl(), "", "")); // the user is known at the first sign-in

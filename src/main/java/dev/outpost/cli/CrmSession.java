@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import dev.outpost.auth.AdminDefaults;
 import dev.outpost.auth.AnotherUsersCopy;
+import dev.outpost.auth.ProfileSignIn;
 import dev.outpost.auth.SignIn;
 import dev.outpost.auth.SignInFailedException;
 import dev.outpost.auth.SignInRequiredException;
@@ -78,7 +79,7 @@ final class CrmSession implements AutoCloseable {
             return demo(store.profile(), settings);
         }
         // The file's warning was given above; the sign-in tells only what it adds (a value of the user's IT overrode).
-        Optional<SignIn> signIn = ProfileSignIn.of(store.profile(), settings, environment, message -> {
+        Optional<SignIn> signIn = ProfileSignIn.of(store.profile(), settings, admin, environment, message -> {
             if (admin.warning().filter(message::equals).isEmpty()) {
                 LOG.warn("{}", message);
             }
@@ -109,7 +110,7 @@ final class CrmSession implements AutoCloseable {
      * reset; signing in as the recorded user again lets the sync go on.
      */
     private static void refuseAnotherUsersCopy(ProfileFolder profile, SignIn signIn) {
-        Optional<AnotherUsersCopy> other = dev.outpost.auth.ProfileSignIn.anotherUsersCopy(profile, signIn);
+        Optional<AnotherUsersCopy> other = ProfileSignIn.anotherUsersCopy(profile, signIn);
         if (other.isPresent()) {
             String owner = other.get().owner();
             String now = other.get().signedIn();

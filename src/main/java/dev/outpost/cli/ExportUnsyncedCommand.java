@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.UnsyncedExport;
-import dev.outpost.store.UnsyncedWork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -18,12 +17,11 @@ final class ExportUnsyncedCommand extends StoreCommand {
     @Override
     int run(OfflineStore store) {
         UnsyncedExport.Written written = UnsyncedExport.write(store, file);
-        UnsyncedWork work = store.unsyncedWork();
         out().println("Wrote " + written.changes() + " unsynced change" + (written.changes() == 1 ? "" : "s")
                 + (written.conflicts() > 0 ? " (" + written.conflicts() + " in an open conflict, with your side)" : "")
                 + " to " + written.file());
-        if (work.openSyncIssues() > 0) {
-            out().println(work.openSyncIssues() + " open sync issue" + (work.openSyncIssues() == 1 ? " is" : "s are")
+        if (written.syncIssues() > 0) {
+            out().println(written.syncIssues() + " open sync issue" + (written.syncIssues() == 1 ? " is" : "s are")
                     + " listed in the file for reference; they are not re-imported.");
         }
         return OutpostCommand.DONE;

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.outpost.auth.AdminDefaults;
+import dev.outpost.auth.ProfileSignIn;
 import dev.outpost.auth.SignIn;
 import dev.outpost.auth.SignInFailedException;
 import dev.outpost.auth.SignInOutcome;
@@ -39,7 +40,8 @@ final class LoginCommand extends StoreCommand {
         if (settings.demo()) {
             throw new StoreException("This profile syncs with the demo CRM, which needs no sign-in.");
         }
-        SignIn signIn = ProfileSignIn.of(store.profile(), settings, root.environment, out()::println)
+        AdminDefaults admin = AdminDefaults.forThisInstallation();
+        SignIn signIn = ProfileSignIn.of(store.profile(), settings, admin, root.environment, out()::println)
                 .orElseThrow(() -> new StoreException("This profile reads its access token from $"
                         + settings.tokenVariable() + ". To sign in instead, connect with: outpost connect --crm-url "
                         + settings.crmUrl() + " --client-id ID [--tenant TENANT]"));
@@ -56,7 +58,7 @@ final class LoginCommand extends StoreCommand {
             out().println("Before, " + outcome.before().get().user() + " (tenant " + outcome.before().get().tenant()
                     + ") was signed in on this profile.");
         }
-        return takeIdentity(store, settings, outcome.now().user(), outcome.now().tenant());
+        return takeIdentity(store, settings, admin, outcome.now().user(), outcome.now().tenant());
     }
 
     /**
@@ -64,7 +66,8 @@ final class LoginCommand extends StoreCommand {
      * removed first (DESIGN.md, "Profile and reset"), unless it holds unsynced work the user has not chosen to save
      * or drop; then nothing is removed and syncs refuse to run until they choose (or sign in as before).
      */
-    private int takeIdentity(OfflineStore store, ConnectionSettings settings, String user, String tenant) {
+    private int takeIdentity(OfflineStore store, ConnectionSettings settings, AdminDefaults admin, String user,
+            String tenant) {
         Optional<ProfileIdentity> recorded = ProfileIdentity.read(store.profile());
         ProfileIdentity now = new ProfileIdentity(settings.crmUrl(), user, tenant);
         boolean someoneElse = recorded.filter(was -> !was.user().isEmpty() && !was.sameAs(now)).isPresent();
@@ -72,7 +75,7 @@ final class LoginCommand extends StoreCommand {
             String leaving = recorded.get().user() + " on " + settings.crmUrl();
             try {
                 new ProfileSwitch(out()).removeCopyOf(store, leaving, exportTo, discardUnsynced,
-                        LockedSettings.syncRefusal(settings, AdminDefaults.forThisInstallation().connection()));
+                        LockedSettings.syncRefusal(settings, admin.connection()));
             } catch (StoreException e) {
                 spec.commandLine().getErr().println(e.getMessage() + " Until then nothing syncs; signing in as "
                         + recorded.get().user() + " again also lets the sync go on.");

@@ -2,6 +2,7 @@ package dev.outpost.cli;
 
 import java.util.Optional;
 
+import dev.outpost.auth.ProfileSignIn;
 import dev.outpost.auth.SignIn;
 import dev.outpost.auth.SignedInUser;
 import dev.outpost.store.ConnectionSettings;

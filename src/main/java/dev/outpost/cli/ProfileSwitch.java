@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileReset;
-import dev.outpost.store.SecretVault;
 import dev.outpost.store.StoreException;
 import dev.outpost.store.UnsyncedExport;
 import dev.outpost.store.UnsyncedWork;
@@ -56,7 +55,7 @@ final class ProfileSwitch {
             out.println("Dropping work not yet synchronized, as asked: " + work.summary() + ".");
         }
         store.close();
-        ProfileReset.of(store.profile(), SecretVault.forProfile(store.profile())).remove();
+        ProfileReset.of(store.profile(), store.secrets()).remove(); // the vault the store's key is in
         out.println("Removed the offline copy of " + leaving + " from this computer.");
     }
 }

@@ -78,7 +78,8 @@ public record AdminSettings(Optional<URI> crmUrl, Optional<String> category, Opt
     public static final String ALL = "all";
     public static final String MINE = "mine";
 
-    private static final String FILE_NAME = "outpost-admin.json";
+    /** The admin file's name, in the installation and in this system's place for it. */
+    public static final String FILE_NAME = "outpost-admin.json";
 
     public AdminSettings {
         allRecords = allRecords.map(types -> types.isEmpty() ? Set.<RecordType>of()
@@ -142,10 +143,11 @@ public record AdminSettings(Optional<URI> crmUrl, Optional<String> category, Opt
     }
 
     /**
-     * Why connecting to {@code wanted} is not allowed, naming the file; empty when it is allowed.
+     * Why connecting to {@code wanted} is not allowed, naming the file; empty when it is allowed. The CRMs are compared
+     * as the profile's identity compares them, so the same CRM written with its default port is the same CRM.
      */
     public Optional<String> crmRefusal(URI wanted) {
-        return boundCrmUrl().filter(url -> !ConnectionSettings.normalize(url).equals(ConnectionSettings.normalize(wanted)))
+        return boundCrmUrl().filter(url -> !ProfileIdentity.normalize(url).equals(ProfileIdentity.normalize(wanted)))
                 .map(url -> "IT has set the CRM for this installation to " + url + " (in " + file() + "); "
                         + "connecting to " + ConnectionSettings.normalize(wanted) + " is not allowed.");
     }

@@ -242,19 +242,13 @@ public record ConnectionSettings(URI crmUrl, String tokenVariable, boolean demo,
         return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
     }
 
-    /** The URL as it is compared: lower-case host, no trailing slash, no query. */
+    /**
+     * The URL as it is compared and saved: lower-case scheme and host, no default port, no trailing slash, no query.
+     * The same rule as identities ({@link ProfileIdentity#normalize}), so that "is this the same CRM?" has one answer
+     * whether the connection, the identity or IT's admin file asks it.
+     */
     public static URI normalize(URI url) {
-        String text = url.toString().trim();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        URI parsed = URI.create(text);
-        if (parsed.getScheme() == null || parsed.getHost() == null) {
-            throw new IllegalArgumentException("'" + url + "' is not a server address; expected something like "
-                    + "https://contoso.crm.dynamics.com");
-        }
-        return URI.create(parsed.getScheme().toLowerCase(Locale.ROOT) + "://" + parsed.getHost().toLowerCase(Locale.ROOT)
-                + (parsed.getPort() >= 0 ? ":" + parsed.getPort() : "") + (parsed.getPath() == null ? "" : parsed.getPath()));
+        return ProfileIdentity.normalize(url);
     }
 
     public static Optional<ConnectionSettings> read(ProfileFolder profile) {

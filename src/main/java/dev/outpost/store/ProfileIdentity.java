@@ -3,10 +3,8 @@ package dev.outpost.store;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,11 +103,7 @@ public record ProfileIdentity(URI crmUrl, String user, String tenant) {
         try {
             Files.createDirectories(profile.path());
             Files.write(temp, JSON.writeValueAsBytes(node));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            WholeFile.moveOver(temp, file);
         } catch (IOException e) {
             throw new StoreException("Cannot save the profile's identity in " + file + ": " + e.getMessage()
                     + ". Check that you may write to the profile folder.", e);

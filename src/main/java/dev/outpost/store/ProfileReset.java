@@ -3,11 +3,9 @@ package dev.outpost.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,15 +98,7 @@ public final class ProfileReset {
         Path marker = profile.path().resolve(MARKER);
         Path temp = profile.path().resolve(MARKER + ".new");
         try {
-            Files.write(temp, "The old identity's data is being removed.\n".getBytes(StandardCharsets.US_ASCII));
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, marker, StandardCopyOption.REPLACE_EXISTING);
-            }
+            WholeFile.write(temp, marker, "The old identity's data is being removed.\n".getBytes(StandardCharsets.US_ASCII));
             syncFolder(profile.path());
         } catch (IOException e) {
             throw new StoreException("Cannot start removing the old data from " + profile.path() + " (" + e.getMessage()

@@ -1,11 +1,9 @@
 package dev.outpost.store;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -66,11 +64,7 @@ final class SecretFiles implements SecretVault {
                 Files.createFile(temp);
             }
             Files.write(temp, secret, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            WholeFile.moveOver(temp, file);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temp);

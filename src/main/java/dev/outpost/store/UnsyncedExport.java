@@ -1,12 +1,8 @@
 package dev.outpost.store;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +41,9 @@ public final class UnsyncedExport {
      * @param file      the file, absolute
      * @param changes   how many changes it holds (open conflicts without a local edit included)
      * @param conflicts how many of them are in an open conflict
+     * @param syncIssues how many open sync issues it lists for reference (they are not re-imported)
      */
-    public record Written(Path file, int changes, int conflicts) {
+    public record Written(Path file, int changes, int conflicts, int syncIssues) {
     }
 
     /**
@@ -81,7 +78,8 @@ public final class UnsyncedExport {
         }
         Path target = file.toAbsolutePath();
         writeAtomically(root, target);
-        return new Written(target, changes.size(), (int) changes.stream().filter(c -> c.conflict().isPresent()).count());
+        return new Written(target, changes.size(), (int) changes.stream().filter(c -> c.conflict().isPresent()).count(),
+                work.openSyncIssues());
     }
 
     /** The changes, plus a change for each open conflict whose record is not among them, so no user side is left out. */
@@ -138,15 +136,7 @@ public final class UnsyncedExport {
         Path temp = target.resolveSibling("." + target.getFileName() + ".partial");
         try {
             Files.createDirectories(target.getParent());
-            Files.write(temp, JSON.writeValueAsBytes(root));
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            WholeFile.write(temp, target, JSON.writeValueAsBytes(root));
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temp);

@@ -41,10 +41,7 @@ public final class LockedSettings {
         refuseAnotherCrm(saved.get(), admin);
         ConnectionSettings enforced = admin.enforce(saved.get());
         if (!enforced.equals(saved.get())) {
-            Optional<MailboxOptions> before = enforced.mailbox()
-                    .flatMap(box -> SettingsChange.sameMailboxOptions(saved, box));
-            Optional<String> note = enforced.mailbox().flatMap(box -> SettingsChange.renameNote(before, box.options(),
-                    store.linkCount(SettingsChange.OUTLOOK) > 0));
+            Optional<String> note = SettingsChange.renameNote(store, saved, enforced);
             SettingsChange.apply(store, saved, enforced);
             enforced.write(profile);
             note.map(text -> admin.setByIt(AdminSettings.Setting.CATEGORY) + ": \"" + box(enforced).category() + "\". "

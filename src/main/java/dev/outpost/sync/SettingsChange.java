@@ -74,6 +74,19 @@ public final class SettingsChange {
     }
 
     /**
+     * What changing the profile's settings from {@code before} to {@code after} leaves for the user to do in Outlook
+     * (a renamed category), the same after {@code outpost connect} and a locked value IT set; empty when nothing.
+     */
+    public static Optional<String> renameNote(SyncStore store, Optional<ConnectionSettings> before,
+            ConnectionSettings after) {
+        return after.mailbox().flatMap(box -> {
+            Optional<MailboxOptions> was = sameMailboxOptions(before, box);
+            boolean renamed = was.filter(w -> !w.category().equalsIgnoreCase(box.options().category())).isPresent();
+            return renamed ? renameNote(was, box.options(), store.linkCount(OUTLOOK) > 0) : Optional.empty();
+        });
+    }
+
+    /**
      * What a renamed category leaves behind, for the user; empty when nothing.
      *
      * @param linkedInOutlook whether anything is linked with Outlook yet

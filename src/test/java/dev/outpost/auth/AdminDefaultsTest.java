@@ -63,6 +63,18 @@ class AdminDefaultsTest {
     }
 
     @Test
+    void aLockedAuthorityIsNotOverruledByTheSameAuthorityWrittenWithoutItsTrailingSlash() throws Exception {
+        AdminDefaults admin = file("{\"clientId\": \"it-app\", \"tenant\": \"it\", \"locked\": [\"tenant\"]}");
+
+        AdminDefaults.Resolution resolved = admin.resolve(Optional.empty(),
+                Optional.of(URI.create("https://login.microsoftonline.com/it")));
+
+        assertThat(resolved.settings()).contains(SignInSettings.forTenant("it-app", "it"));
+        assertThat(resolved.overruled()).isEmpty();
+        assertThat(resolved.messages()).isEmpty();
+    }
+
+    @Test
     void unknownKeysAreKeptAndDoNotFail() throws Exception {
         AdminDefaults admin = file("{\"clientId\": \"it-app\", \"crmUrl\": \"https://contoso.crm.dynamics.com\", "
                 + "\"filters\": {\"accounts\": \"mine\"}}");

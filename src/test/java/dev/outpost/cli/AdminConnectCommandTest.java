@@ -7,10 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.outpost.auth.InstalledAdminFile;
@@ -24,6 +23,7 @@ import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileFolder;
 
 /** outpost connect, sync and status with IT's admin file: its values as defaults, its locked values enforced. */
+@ExtendWith(SecretsInFiles.class)
 class AdminConnectCommandTest {
 
     private static final String CONTOSO = "https://contoso.crm.dynamics.com";
@@ -34,24 +34,6 @@ class AdminConnectCommandTest {
     Path folder;
 
     private InstalledAdminFile admin;
-    private static String secretsBefore;
-
-    /** Profiles of this test keep their secrets in files: a test must not fill the developer's key ring. */
-    @BeforeAll
-    static void secretsInFiles() {
-        secretsBefore = System.getProperty("outpost.secrets");
-        System.setProperty("outpost.secrets", "files");
-    }
-
-    @AfterAll
-    static void secretsAsBefore() {
-        if (secretsBefore == null) {
-            System.clearProperty("outpost.secrets");
-        } else {
-            System.setProperty("outpost.secrets", secretsBefore);
-        }
-    }
-
     @AfterEach
     void removeTheAdminFile() {
         if (admin != null) {

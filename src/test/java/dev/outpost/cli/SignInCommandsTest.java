@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.outpost.auth.FakeIdentityProvider;
+import dev.outpost.auth.ProfileSignIn;
 import dev.outpost.auth.FakeIdentityProvider.FakeUser;
 import dev.outpost.demo.DemoOptions;
 import dev.outpost.demo.DemoServer;
@@ -26,6 +26,7 @@ import dev.outpost.demo.DemoServer;
  * connect with sign-in options, login (device code), sync with the sign-in's tokens, logout: in-process, against the
  * fake identity provider over TLS and the demo CRM, which takes the one token the provider is told to issue.
  */
+@ExtendWith(SecretsInFiles.class)
 class SignInCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,24 +39,6 @@ class SignInCommandsTest {
     FakeIdentityProvider idp;
     DemoServer crm;
     Map<String, String> environment;
-
-    private static String secretsBefore;
-
-    /** Profiles of this test keep their secrets in files: a test must not fill the developer's key ring. */
-    @BeforeAll
-    static void secretsInFiles() {
-        secretsBefore = System.getProperty("outpost.secrets");
-        System.setProperty("outpost.secrets", "files");
-    }
-
-    @AfterAll
-    static void secretsAsBefore() {
-        if (secretsBefore == null) {
-            System.clearProperty("outpost.secrets");
-        } else {
-            System.setProperty("outpost.secrets", secretsBefore);
-        }
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class DemoGraph {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** One client for every call: the tests make a DemoGraph per call, and each client keeps a thread. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final URI graphUrl;
     private final String token;
 
@@ -33,7 +34,7 @@ final class DemoGraph {
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body.toString())).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
             return response.body().isEmpty() ? GraphStub.JSON.createObjectNode() : GraphStub.JSON.readTree(response.body());
         } catch (IOException e) {

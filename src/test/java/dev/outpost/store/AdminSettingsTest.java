@@ -101,6 +101,13 @@ class AdminSettingsTest {
     }
 
     @Test
+    void aLockedCrmWrittenWithItsDefaultPortIsTheSameCrm() throws Exception {
+        AdminSettings it = parse("{" + EVERYTHING + ", \"locked\": [\"crmUrl\"]}");
+
+        assertThat(it.crmRefusal(URI.create("https://contoso.crm.dynamics.com:443/"))).isEmpty();
+    }
+
+    @Test
     void demoModeIsLeftAsItIs() throws Exception {
         AdminSettings it = parse("{" + EVERYTHING + ", \"allowUserOverride\": false}");
 

@@ -78,6 +78,19 @@ class UnsyncedExportImportTest {
     }
 
     @Test
+    void theExportCountsTheOpenSyncIssuesItListsForReference() throws Exception {
+        Path file = exportOfOldProfile();
+        try (OfflineStore store = OfflineStore.open(at("old"))) {
+            store.sync().raiseIssue("crm", RecordType.CONTACT, created.id(), "r-1", "write-failed", "refused");
+
+            UnsyncedExport.Written written = UnsyncedExport.write(store, file);
+
+            assertThat(written.syncIssues()).isEqualTo(1);
+        }
+        assertThat(UnsyncedExport.JSON.readTree(file.toFile()).path("syncIssues")).hasSize(1);
+    }
+
+    @Test
     void anOpenConflictIsExportedWithTheUsersSide() throws Exception {
         Path file = exportOfOldProfile();
         try (OfflineStore store = OfflineStore.open(at("old"))) {

@@ -4,8 +4,11 @@ import java.util.Objects;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -128,22 +131,8 @@ public final class ConflictDialog {
         root.setPadding(new Insets(22, 24, 18, 24));
         root.setPrefWidth(900);
         root.getStyleClass().add("conflict-dialog");
-        ModalDialogs.setUp(stage, root, model.windowTitle(), owner);
-        stage.getScene().getStylesheets().add(Objects.requireNonNull(
-                ConflictDialog.class.getResource("conflict-dialog.css")).toExternalForm());
+        setUp(stage, root, model.windowTitle(), owner, model.busyProperty(), model.outcomeProperty(), model::decideLater);
         stage.setResizable(true);
-        stage.setOnCloseRequest(event -> {
-            if (model.busyProperty().get()) {
-                event.consume(); // the decision is being saved: the outcome closes the window
-            } else {
-                model.decideLater();
-            }
-        });
-        model.outcomeProperty().addListener((obs, was, outcome) -> {
-            if (outcome != null) {
-                stage.close();
-            }
-        });
         // Start where the decisions are: the first row's Mine, else Merge (nothing to choose).
         stage.setOnShown(event -> Platform.runLater(() -> {
             if (model.collisions().isEmpty()) {
@@ -164,6 +153,29 @@ public final class ConflictDialog {
     /** The dialog's window, e.g. to wait for it to close. */
     public Stage stage() {
         return stage;
+    }
+
+    /**
+     * What both conflict dialogs do alike: the dialog style sheet; closing the window is Decide later, except while
+     * the decision is being saved; and the window closes itself once there is an outcome.
+     */
+    static void setUp(Stage stage, Parent root, String title, Window owner, ObservableBooleanValue busy,
+                      ObservableObjectValue<?> outcome, Runnable decideLater) {
+        ModalDialogs.setUp(stage, root, title, owner);
+        stage.getScene().getStylesheets().add(Objects.requireNonNull(
+                ConflictDialog.class.getResource("conflict-dialog.css")).toExternalForm());
+        stage.setOnCloseRequest(event -> {
+            if (busy.get()) {
+                event.consume(); // the decision is being saved: the outcome closes the window
+            } else {
+                decideLater.run();
+            }
+        });
+        outcome.addListener((obs, was, now) -> {
+            if (now != null) {
+                stage.close();
+            }
+        });
     }
 
     static Label paragraph(String text, String id) {

@@ -5,18 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -43,15 +39,11 @@ public final class ConflictViewModel {
 
     private final ConflictSnapshot snapshot;
     private final Conflicts conflicts;
-    private final BackgroundTasks tasks;
-    private final Runnable onResolved;
+    private final Decision<Outcome> decision;
     private final Places places;
     private final List<ConflictFieldViewModel> collisions;
     private final List<ConflictFieldViewModel> automatic;
     private final BooleanProperty applyToOthers = new SimpleBooleanProperty(this, "applyToOthers");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final BooleanBinding allChosen;
     private final StringBinding mergeHint;
 
@@ -66,8 +58,7 @@ public final class ConflictViewModel {
         }
         this.snapshot = snapshot;
         this.conflicts = conflicts;
-        this.tasks = tasks;
-        this.onResolved = onResolved;
+        this.decision = new Decision<>(this, snapshot.row().id(), tasks, onResolved);
         this.places = new Places(zone);
         ValueText text = new ValueText(new FieldFormat(zone), snapshot.referenceTitles());
         List<ConflictFieldViewModel> rows = snapshot.differences().stream().map(d -> new ConflictFieldViewModel(d, text)).toList();
@@ -145,17 +136,17 @@ public final class ConflictViewModel {
 
     /** Whether a decision is being saved: the buttons wait. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return decision.busyProperty();
     }
 
     /** What the user should know now (what Merge still needs, or why saving failed); empty when nothing. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return decision.messageProperty();
     }
 
     /** Set once the dialog should close. */
     public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
-        return outcome.getReadOnlyProperty();
+        return decision.outcomeProperty();
     }
 
     /** Text for the record type, e.g. "Contact", for the Keep both help. */
@@ -176,35 +167,36 @@ public final class ConflictViewModel {
     /** Keeps the value chosen in each row; says what is missing while a field changed on both sides has no side. */
     public void merge() {
         if (!allChosen.get()) {
-            message.set(mergeHint.get());
+            decision.say(mergeHint.get());
             return;
         }
         Map<String, Side> choices = choices();
-        save(() -> conflicts.settle(snapshot, choices, Optional.empty()), Outcome.MERGED);
+        decision.save(() -> {
+            conflicts.settle(snapshot, choices, Optional.empty());
+            return Boolean.TRUE;
+        }, Outcome.MERGED);
     }
 
     /** My version becomes a second record; this one takes the server's. */
     public void keepBoth() {
-        save(() -> conflicts.keepBoth(conflictId()), Outcome.KEPT_BOTH);
+        decision.save(() -> conflicts.keepBoth(conflictId()), Outcome.KEPT_BOTH);
     }
 
     /** Closes without changing anything; the record stays held until the user decides. */
     public void decideLater() {
-        if (!busy.get()) {
-            outcome.set(Outcome.DECIDED_LATER);
-        }
+        decision.later(Outcome.DECIDED_LATER);
     }
 
     private void keepOneSide(Side side, Outcome done) {
         Map<String, Side> choices = choices();
         collisions.forEach(r -> choices.put(r.name(), side));
         List<Long> others = applyToOthers.get() ? snapshot.othersOfKind() : List.of();
-        save(() -> {
+        decision.save(() -> {
             conflicts.settle(snapshot, choices, Optional.of(side));
             if (!others.isEmpty()) {
-                Conflicts.BulkResult bulk = conflicts.settleOthers(others, side);
-                if (!bulk.left().isEmpty()) {
-                    LOG.info("{} of {} other conflicts stay open: {}", bulk.left().size(), others.size(), bulk.left());
+                List<String> left = conflicts.settleOthers(others, side);
+                if (!left.isEmpty()) {
+                    LOG.info("{} of {} other conflicts stay open: {}", left.size(), others.size(), left);
                 }
             }
             return Boolean.TRUE;
@@ -220,23 +212,5 @@ public final class ConflictViewModel {
         }
         automatic.forEach(r -> choices.put(r.name(), r.choice()));
         return choices;
-    }
-
-    private void save(Callable<?> work, Outcome done) {
-        if (busy.get() || outcome.get() != null) {
-            return; // one decision per conflict: a second click while saving does nothing
-        }
-        busy.set(true);
-        message.set(UiText.get("conflict.saving"));
-        tasks.run(work, result -> {
-            busy.set(false);
-            message.set("");
-            outcome.set(done);
-            onResolved.run();
-        }, failure -> {
-            busy.set(false);
-            LOG.warn("Could not save the decision on conflict {}", conflictId(), failure);
-            message.set(UiText.get("conflict.failed", failure.getMessage()));
-        });
     }
 }

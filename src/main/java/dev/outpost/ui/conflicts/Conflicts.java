@@ -2,10 +2,12 @@ package dev.outpost.ui.conflicts;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.outpost.model.Field;
 import dev.outpost.model.FieldKind;
@@ -33,20 +35,24 @@ public final class Conflicts {
         this.resolver = new ConflictResolver(store, validation);
     }
 
-    /** Reads an open conflict with the record as it is now on this computer. */
+    /** Reads an open conflict with the record as it is now on this computer, and what its dialog shows. */
     public ConflictSnapshot read(long conflictId) {
-        ConflictRow row = store.openConflicts(Optional.empty()).stream().filter(c -> c.id() == conflictId).findFirst()
-                .orElseThrow(() -> new StoreException("This conflict is not open any more; it may have been resolved already."));
-        return read(row);
+        ConflictSnapshot now = current(conflictId);
+        return new ConflictSnapshot(now.row(), now.mine(), now.mineChangedAt(), now.server(), referenceTitles(now),
+                now.deletedOnOneSide() ? List.of() : othersOfKind(now.row()));
     }
 
-    private ConflictSnapshot read(ConflictRow row) {
+    /**
+     * The conflict and the record as they are now, without the dialog's extras: what a decision checks itself
+     * against. Settling many at once reads each this way, not the other open conflicts again for every one.
+     */
+    private ConflictSnapshot current(long conflictId) {
+        ConflictRow row = store.openConflicts(Optional.empty()).stream().filter(c -> c.id() == conflictId).findFirst()
+                .orElseThrow(() -> new StoreException("This conflict is not open any more; it may have been resolved already."));
         Optional<LocalRecord> local = store.record(row.recordId());
         Optional<Map<String, String>> mine = local.filter(l -> !l.record().deleted()).map(l -> l.record().values());
-        ConflictSnapshot partial = new ConflictSnapshot(row, mine, local.map(LocalRecord::modifiedAt).orElse(row.localChangedAt()),
+        return new ConflictSnapshot(row, mine, local.map(LocalRecord::modifiedAt).orElse(row.localChangedAt()),
                 row.remoteValues(), Map.of(), List.of());
-        return new ConflictSnapshot(row, mine, partial.mineChangedAt(), row.remoteValues(), referenceTitles(partial),
-                partial.deletedOnOneSide() ? List.of() : othersOfKind(row));
     }
 
     /**
@@ -55,62 +61,52 @@ public final class Conflicts {
      * means the same thing there as here. Update/delete conflicts are never settled in bulk.
      */
     private List<Long> othersOfKind(ConflictRow row) {
-        List<Long> others = new ArrayList<>();
-        for (ConflictRow other : store.openConflicts(Optional.of(row.pair()))) {
-            if (other.id() != row.id() && other.type() == row.type() && other.kind().equals(row.kind())
-                    && other.remoteValues().isPresent()
-                    && store.record(other.recordId()).filter(l -> !l.record().deleted()).isPresent()) {
-                others.add(other.id());
-            }
-        }
-        return others;
+        List<ConflictRow> candidates = store.openConflicts(Optional.of(row.pair())).stream()
+                .filter(other -> other.id() != row.id() && other.type() == row.type() && other.kind().equals(row.kind())
+                        && other.remoteValues().isPresent())
+                .toList();
+        Map<String, LocalRecord> records = store.records(candidates.stream().map(ConflictRow::recordId).toList());
+        return candidates.stream()
+                .filter(other -> Optional.ofNullable(records.get(other.recordId())).filter(l -> !l.record().deleted()).isPresent())
+                .map(ConflictRow::id)
+                .toList();
     }
 
     private Map<String, String> referenceTitles(ConflictSnapshot snapshot) {
-        Map<String, String> titles = new HashMap<>();
         List<Map<String, String>> versions = new ArrayList<>();
         versions.add(snapshot.row().baseValues());
         snapshot.mine().ifPresent(versions::add);
         snapshot.server().ifPresent(versions::add);
+        Set<String> ids = new HashSet<>();
         for (Field field : snapshot.row().type().fields()) {
-            if (field.kind() != FieldKind.REFERENCE) {
-                continue;
-            }
-            for (Map<String, String> values : versions) {
-                String id = values.getOrDefault(field.name(), "");
-                if (!id.isEmpty() && !titles.containsKey(id)) {
-                    store.record(id).ifPresent(r -> titles.put(id, r.record().type().titleOf(r.record().values())));
-                }
+            if (field.kind() == FieldKind.REFERENCE) {
+                versions.forEach(values -> ids.add(values.getOrDefault(field.name(), "")));
             }
         }
+        ids.remove("");
+        Map<String, String> titles = new HashMap<>();
+        store.records(ids).forEach((id, r) -> titles.put(id, r.record().title()));
         return titles;
     }
 
     /**
-     * Settles a conflict field by field. A field changed on both sides takes {@code choices}' side for it, else
-     * {@code collisions}; a field changed on one side only takes {@code choices}' side, else the side that changed it.
+     * Settles a conflict field by field, for the values the user saw. A field changed on both sides takes
+     * {@code choices}' side for it, else {@code collisions}; a field changed on one side only takes {@code choices}'
+     * side, else the side that changed it. When the record changed since (a sync brought a newer server version, or
+     * it was edited here), nothing is written and the user is asked to look again.
      *
-     * @return how it was recorded: "mine", "server" or "merged"
      * @throws IllegalArgumentException when a field changed on both sides has no side
      * @throws dev.outpost.store.InvalidRecordException when the merged record breaks the model's rules
      */
-    public String settle(long conflictId, Map<String, Side> choices, Optional<Side> collisions) {
-        return settle(read(conflictId), choices, collisions);
-    }
-
-    /**
-     * As {@link #settle(long, Map, Optional)}, for the values the user saw: when the record changed since (a sync
-     * brought a newer server version, or it was edited here), nothing is written and the user is asked to look again.
-     */
-    public String settle(ConflictSnapshot shown, Map<String, Side> choices, Optional<Side> collisions) {
-        ConflictSnapshot snapshot = read(shown.row().id());
+    public void settle(ConflictSnapshot shown, Map<String, Side> choices, Optional<Side> collisions) {
+        ConflictSnapshot snapshot = current(shown.row().id());
         if (!snapshot.differences().equals(shown.differences()) || snapshot.deletedOnOneSide() != shown.deletedOnOneSide()) {
             throw changedSinceShown();
         }
-        return settleAsRead(snapshot, choices, collisions);
+        settleAsRead(snapshot, choices, collisions);
     }
 
-    private String settleAsRead(ConflictSnapshot snapshot, Map<String, Side> choices, Optional<Side> collisions) {
+    private void settleAsRead(ConflictSnapshot snapshot, Map<String, Side> choices, Optional<Side> collisions) {
         long conflictId = snapshot.row().id();
         if (snapshot.deletedOnOneSide()) {
             throw new StoreException("The record was deleted on one side: restore it or delete it.");
@@ -128,32 +124,29 @@ public final class Conflicts {
         // (nothing sent), and mine is sent as the record is now.
         if (withoutEmpty(merged).equals(withoutEmpty(server))) {
             resolver.keepServer(conflictId);
-            return "server";
-        }
-        if (withoutEmpty(merged).equals(withoutEmpty(mine))) {
+        } else if (withoutEmpty(merged).equals(withoutEmpty(mine))) {
             resolver.keepMine(conflictId);
-            return "mine";
+        } else {
+            resolver.merge(conflictId, withoutEmpty(merged));
         }
-        resolver.merge(conflictId, withoutEmpty(merged));
-        return "merged";
     }
 
     /**
      * Settles other conflicts of the same kind the same way: the fields changed on both sides take {@code side}.
      * One that cannot be settled (resolved meanwhile, or the result is not a valid record) stays open.
+     *
+     * @return why each that stays open could not be settled; empty when all were
      */
-    public BulkResult settleOthers(List<Long> conflictIds, Side side) {
-        int settled = 0;
+    public List<String> settleOthers(List<Long> conflictIds, Side side) {
         List<String> left = new ArrayList<>();
         for (long id : conflictIds) {
             try {
-                settleAsRead(read(id), Map.of(), Optional.of(side));
-                settled++;
+                settleAsRead(current(id), Map.of(), Optional.of(side));
             } catch (RuntimeException e) {
                 left.add(e.getMessage());
             }
         }
-        return new BulkResult(settled, left);
+        return left;
     }
 
     /**
@@ -187,7 +180,7 @@ public final class Conflicts {
     }
 
     private ConflictSnapshot unchanged(ConflictSnapshot shown) {
-        ConflictSnapshot now = read(shown.row().id());
+        ConflictSnapshot now = current(shown.row().id());
         if (!now.mine().equals(shown.mine()) || !now.server().equals(shown.server())) {
             throw changedSinceShown();
         }
@@ -207,17 +200,5 @@ public final class Conflicts {
             }
         });
         return result;
-    }
-
-    /**
-     * What a "do the same" click did.
-     *
-     * @param settled how many were settled
-     * @param left    why each of the others stays open
-     */
-    public record BulkResult(int settled, List<String> left) {
-        public BulkResult {
-            left = List.copyOf(left);
-        }
     }
 }

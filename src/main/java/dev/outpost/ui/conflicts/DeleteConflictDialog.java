@@ -1,7 +1,5 @@
 package dev.outpost.ui.conflicts;
 
-import java.util.Objects;
-
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -16,7 +14,6 @@ import javafx.stage.Window;
 
 import atlantafx.base.theme.Styles;
 
-import dev.outpost.ui.ModalDialogs;
 import dev.outpost.ui.UiText;
 
 /**
@@ -67,21 +64,8 @@ public final class DeleteConflictDialog {
         root.setPrefWidth(680);
         root.getStyleClass().add("conflict-dialog");
 
-        ModalDialogs.setUp(stage, root, model.windowTitle(), owner);
-        stage.getScene().getStylesheets().add(Objects.requireNonNull(
-                DeleteConflictDialog.class.getResource("conflict-dialog.css")).toExternalForm());
-        stage.setOnCloseRequest(event -> {
-            if (model.busyProperty().get()) {
-                event.consume();
-            } else {
-                model.decideLater();
-            }
-        });
-        model.outcomeProperty().addListener((obs, was, outcome) -> {
-            if (outcome != null) {
-                stage.close();
-            }
-        });
+        ConflictDialog.setUp(stage, root, model.windowTitle(), owner, model.busyProperty(), model.outcomeProperty(),
+                model::decideLater);
         stage.setOnShown(event -> restore.requestFocus());
     }
 

@@ -5,14 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.outpost.model.FieldFormat;
 import dev.outpost.ui.UiText;
@@ -25,21 +19,15 @@ import dev.outpost.ui.concurrent.BackgroundTasks;
  */
 public final class DeleteConflictViewModel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeleteConflictViewModel.class);
-
     /** How the dialog ended. */
     public enum Outcome { RESTORED, DELETED, DECIDED_LATER }
 
     private final ConflictSnapshot snapshot;
     private final Conflicts conflicts;
-    private final BackgroundTasks tasks;
-    private final Runnable onResolved;
+    private final Decision<Outcome> decision;
     private final Places places;
     private final boolean deletedHere;
     private final List<LostValue> lost;
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
 
     /** A change the deletion would drop: the field, its last synced value and the value it was changed to. */
     public record LostValue(String name, String label, String base, String changed) {
@@ -53,8 +41,7 @@ public final class DeleteConflictViewModel {
         }
         this.snapshot = snapshot;
         this.conflicts = conflicts;
-        this.tasks = tasks;
-        this.onResolved = onResolved;
+        this.decision = new Decision<>(this, snapshot.row().id(), tasks, onResolved);
         this.places = new Places(zone);
         this.deletedHere = snapshot.mine().isEmpty();
         Map<String, String> changed = (deletedHere ? snapshot.server() : snapshot.mine()).orElse(Map.of());
@@ -117,52 +104,35 @@ public final class DeleteConflictViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return decision.busyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return decision.messageProperty();
     }
 
     public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
-        return outcome.getReadOnlyProperty();
+        return decision.outcomeProperty();
     }
 
     /** Keeps the changed version; the next sync brings it back where it was deleted. */
     public void restore() {
-        save(() -> conflicts.restore(snapshot), Outcome.RESTORED);
+        decision.save(() -> {
+            conflicts.restore(snapshot);
+            return Boolean.TRUE;
+        }, Outcome.RESTORED);
     }
 
     /** Accepts the deletion on both sides; the listed changes are lost. */
     public void delete() {
-        save(() -> conflicts.delete(snapshot), Outcome.DELETED);
+        decision.save(() -> {
+            conflicts.delete(snapshot);
+            return Boolean.TRUE;
+        }, Outcome.DELETED);
     }
 
     /** Closes without changing anything. */
     public void decideLater() {
-        if (!busy.get()) {
-            outcome.set(Outcome.DECIDED_LATER);
-        }
-    }
-
-    private void save(Runnable work, Outcome done) {
-        if (busy.get() || outcome.get() != null) {
-            return;
-        }
-        busy.set(true);
-        message.set(UiText.get("conflict.saving"));
-        tasks.run(() -> {
-            work.run();
-            return Boolean.TRUE;
-        }, ok -> {
-            busy.set(false);
-            message.set("");
-            outcome.set(done);
-            onResolved.run();
-        }, failure -> {
-            busy.set(false);
-            LOG.warn("Could not save the decision on conflict {}", conflictId(), failure);
-            message.set(UiText.get("conflict.failed", failure.getMessage()));
-        });
+        decision.later(Outcome.DECIDED_LATER);
     }
 }

@@ -25,19 +25,16 @@ final class Places {
         };
     }
 
-    /** The time, or null when it was not recorded (the texts then say so rather than guess). */
-    String time(Instant instant) {
-        return instant == null ? null : format.format(instant);
-    }
-
-    /** A text with a time, or its "not recorded" variant ({@code key + "Unknown"}) without one. */
+    /**
+     * A text with a time, or its "not recorded" variant ({@code key + "Unknown"}) without one: the texts then say so
+     * rather than guess.
+     */
     String when(String key, Instant instant, Object... args) {
-        String time = time(instant);
-        if (time == null) {
+        if (instant == null) {
             return UiText.get(key + "Unknown", args);
         }
         Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = time;
+        all[args.length] = format.format(instant);
         return UiText.get(key, all);
     }
 }

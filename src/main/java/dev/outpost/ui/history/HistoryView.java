@@ -54,10 +54,6 @@ public final class HistoryView {
         return root;
     }
 
-    public TableView<HistoryRow> table() {
-        return table;
-    }
-
     private static TableColumn<HistoryRow, String> column(String key, java.util.function.Function<HistoryRow, String> value,
                                                           double width) {
         TableColumn<HistoryRow, String> column = new TableColumn<>(UiText.get(key));

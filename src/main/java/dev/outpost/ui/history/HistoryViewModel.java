@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.model.RecordType;
 import dev.outpost.store.ConflictRow;
 import dev.outpost.store.DecidedConflict;
+import dev.outpost.store.LocalRecord;
 import dev.outpost.store.SyncRun;
 import dev.outpost.store.SyncStore;
 import dev.outpost.ui.UiText;
@@ -55,15 +58,18 @@ public final class HistoryViewModel {
         }
         List<Dated> all = new ArrayList<>();
         store.latestRuns(SHOWN).stream().filter(run -> !run.dryRun()).forEach(run -> all.add(new Dated(run.startedAt(), row(run))));
-        store.decidedConflicts(SHOWN).forEach(decided -> all.add(new Dated(decided.decidedAt(), row(decided))));
+        List<DecidedConflict> decided = store.decidedConflicts(SHOWN);
+        // One read for the titles of all the decided records, not one per line.
+        Map<String, LocalRecord> records = store.records(decided.stream().map(d -> d.conflict().recordId()).distinct().toList());
+        decided.forEach(d -> all.add(new Dated(d.decidedAt(), row(d, Optional.ofNullable(records.get(d.conflict().recordId()))))));
         all.sort(java.util.Comparator.comparing(Dated::at).reversed());
         return all.stream().limit(SHOWN).map(Dated::row).toList();
     }
 
     /** A decision, as its own line between the runs: the user sees when and how each conflict was settled. */
-    HistoryRow row(DecidedConflict decided) {
+    private HistoryRow row(DecidedConflict decided, Optional<LocalRecord> record) {
         ConflictRow conflict = decided.conflict();
-        String title = store.record(conflict.recordId()).map(local -> local.record().title()).orElseGet(() -> conflict
+        String title = record.map(local -> local.record().title()).orElseGet(() -> conflict
                 .type().titleOf(conflict.localValues().or(conflict::remoteValues).orElse(conflict.baseValues())));
         String how = UiText.get("history.decision." + switch (decided.resolution()) {
             case "mine", "server", "merged", "both" -> decided.resolution();

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -15,13 +16,21 @@ final class WindowPlacementTracker {
     private WindowPlacementTracker() {
     }
 
-    /** Applies remembered bounds; a position off every screen (a monitor unplugged) is dropped. */
+    /**
+     * Applies remembered bounds; a position off every screen (a monitor unplugged) is dropped, and a size larger than
+     * the screen (remembered from a bigger monitor) shrinks to it, so the status bar is never below the screen's edge.
+     */
     static void restore(Stage stage, WindowPlacement placement) {
-        stage.setWidth(placement.width());
-        stage.setHeight(placement.height());
-        if (placement.hasPosition() && onSomeScreen(placement)) {
-            stage.setX(placement.x());
-            stage.setY(placement.y());
+        boolean placed = placement.hasPosition() && onSomeScreen(placement);
+        Rectangle2D screen = (placed ? Screen.getScreensForRectangle(placement.x(), placement.y(), 1, 1).stream()
+                .findFirst().orElse(Screen.getPrimary()) : Screen.getPrimary()).getVisualBounds();
+        double width = Math.min(placement.width(), screen.getWidth());
+        double height = Math.min(placement.height(), screen.getHeight());
+        stage.setWidth(width);
+        stage.setHeight(height);
+        if (placed) {
+            stage.setX(Math.max(screen.getMinX(), Math.min(placement.x(), screen.getMaxX() - width)));
+            stage.setY(Math.max(screen.getMinY(), Math.min(placement.y(), screen.getMaxY() - height)));
         } else {
             stage.centerOnScreen();
         }

@@ -11,11 +11,9 @@ import javafx.stage.Window;
 
 import atlantafx.base.theme.Styles;
 
-import dev.outpost.auth.AdminDefaults;
 import dev.outpost.ui.ErrorReporter;
 import dev.outpost.ui.UiText;
 import dev.outpost.ui.concurrent.BackgroundTasks;
-import dev.outpost.ui.concurrent.OwnThreadTasks;
 
 /**
  * The header's <em>Account</em> menu: what the profile syncs with, and <em>Connect to another CRM…</em>, which goes
@@ -26,7 +24,6 @@ public final class AccountMenu {
     private final MenuButton button = new MenuButton(UiText.get("account.menu"));
     private final ProfileSwitching switching;
     private final BackgroundTasks tasks;
-    private final BackgroundTasks reads;
     private final ErrorReporter errors;
     private final Supplier<Window> owner;
 
@@ -34,18 +31,8 @@ public final class AccountMenu {
      * @param tasks the sync's worker: counting, syncing first and removing never run beside a sync
      */
     public AccountMenu(ProfileSwitching switching, BackgroundTasks tasks, ErrorReporter errors, Supplier<Window> owner) {
-        this(switching, tasks, new OwnThreadTasks(), errors, owner);
-    }
-
-    /**
-     * @param tasks the sync's worker: counting, syncing first and removing never run beside a sync
-     * @param reads reads IT's admin file; not the sync's worker, which a running sync holds until it ends
-     */
-    public AccountMenu(ProfileSwitching switching, BackgroundTasks tasks, BackgroundTasks reads, ErrorReporter errors,
-                       Supplier<Window> owner) {
         this.switching = switching;
         this.tasks = tasks;
-        this.reads = reads;
         this.errors = errors;
         this.owner = owner;
         button.setId("account-menu");
@@ -67,10 +54,9 @@ public final class AccountMenu {
 
     /** <em>Connect to another CRM…</em>. */
     public void connectOther() {
-        // IT's admin file is read off the FX thread, and not behind a running sync: the dialog opens at once. It offers
-        // the CRM IT set, and only it where IT locked it; the move itself waits for the sync (moveTo).
-        reads.run(() -> AdminDefaults.forThisInstallation().connection(),
-                admin -> ConnectDialog.open(owner.get(), switching.current(), admin, this::moveTo), errors::report);
+        // Opens at once, even during a sync: it offers the CRM IT set (and only it where IT locked it), as the connection
+        // already holds it; only the move itself waits for the sync (moveTo).
+        ConnectDialog.open(owner.get(), switching.current(), switching.admin(), this::moveTo);
     }
 
     private void moveTo(URI crmUrl) {
@@ -90,12 +76,7 @@ public final class AccountMenu {
     private void warn(URI crmUrl) {
         ResetDialog[] dialog = new ResetDialog[1];
         ResetViewModel model = new ResetViewModel(switching.offlineCopy(crmUrl), tasks, switching.current(),
-                crmUrl.toString(), outcome -> {
-                    dialog[0].close();
-                    if (outcome == ResetViewModel.Outcome.REMOVED) {
-                        switching.continueWith(crmUrl);
-                    }
-                });
+                crmUrl.toString(), outcome -> dialog[0].close()); // removing showed the window again on the new copy
         dialog[0] = ResetDialog.open(owner.get(), model);
     }
 }

@@ -20,6 +20,7 @@ import atlantafx.base.theme.Styles;
 import dev.outpost.store.AdminSettings;
 import dev.outpost.ui.ModalDialogs;
 import dev.outpost.ui.UiText;
+import dev.outpost.ui.settings.CrmAddressField;
 import dev.outpost.ui.sync.SyncConnection;
 
 /**
@@ -37,31 +38,13 @@ public final class ConnectDialog {
         now.setId("connect-current");
         now.setWrapText(true);
         now.setMinHeight(Region.USE_PREF_SIZE);
-        TextField url = new TextField();
+        CrmAddressField address = new CrmAddressField(admin, SyncConnection::checkedUrl);
+        TextField url = address.field();
         url.setId("connect-url");
-        url.setPromptText(UiText.get("welcome.urlPrompt"));
         url.setAccessibleText(UiText.get("connect.urlLabel"));
         url.setPrefColumnCount(30);
-        admin.crmUrl().ifPresent(crm -> url.setText(crm.toString()));
-        boolean locked = admin.boundCrmUrl().isPresent();
-        url.setEditable(!locked);
-        Label setByIt = new Label(UiText.get("welcome.crmSetByIt", admin.file()));
-        setByIt.setId("connect-set-by-it");
-        setByIt.setWrapText(true);
-        setByIt.setMinHeight(Region.USE_PREF_SIZE);
-        setByIt.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        setByIt.setVisible(locked);
-        setByIt.setManaged(locked);
-        HBox.setHgrow(url, Priority.ALWAYS);
-        Label problem = new Label();
-        problem.setId("connect-problem");
-        problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
-        problem.setWrapText(true);
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        url.textProperty().addListener((obs, old, text) -> {
-            problem.setText("");
-            url.pseudoClassStateChanged(Styles.STATE_DANGER, false);
-        });
+        address.setByItLine().setId("connect-set-by-it");
+        address.problemLine().setId("connect-problem");
         Label detail = new Label(UiText.get("connect.detail"));
         detail.setWrapText(true);
         detail.setMinHeight(Region.USE_PREF_SIZE);
@@ -71,17 +54,10 @@ public final class ConnectDialog {
         connect.setId("connect-ok");
         connect.setDefaultButton(true);
         connect.getStyleClass().add(Styles.ACCENT);
-        connect.setOnAction(event -> {
-            try {
-                URI checked = SyncConnection.checkedUrl(url.getText());
-                stage.close();
-                onConnect.accept(checked);
-            } catch (IllegalArgumentException e) {
-                problem.setText(e.getMessage());
-                url.pseudoClassStateChanged(Styles.STATE_DANGER, true);
-                url.requestFocus();
-            }
-        });
+        connect.setOnAction(event -> address.checked().ifPresent(checked -> {
+            stage.close();
+            onConnect.accept(checked);
+        }));
         Button cancel = new Button(UiText.get("reset.cancel"));
         cancel.setId("connect-cancel");
         cancel.setCancelButton(true);
@@ -91,25 +67,18 @@ public final class ConnectDialog {
         HBox buttons = new HBox(8, spacer, connect, cancel);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox root = new VBox(12, heading, now, url, setByIt, problem, detail, buttons);
+        VBox root = new VBox(12, heading, now, url, address.setByItLine(), address.problemLine(), detail, buttons);
         root.setPadding(new Insets(24, 28, 20, 28));
         root.setPrefWidth(560);
         ModalDialogs.setUp(stage, root, UiText.get("connect.title"), owner);
     }
 
     /**
-     * Shows the dialog without waiting.
+     * Shows the dialog without waiting, the address filled in with the CRM IT set; where IT locked it, it cannot be
+     * changed and a line says so.
      *
      * @param current   what the profile syncs with now, in the user's words
      * @param onConnect gets the checked new URL, on the FX thread, when the user confirms
-     */
-    public static void open(Window owner, String current, Consumer<URI> onConnect) {
-        open(owner, current, AdminSettings.NONE, onConnect);
-    }
-
-    /**
-     * As {@link #open(Window, String, Consumer)}, the address filled in with the CRM IT set; where IT locked it, it
-     * cannot be changed and a line says so.
      */
     public static void open(Window owner, String current, AdminSettings admin, Consumer<URI> onConnect) {
         new ConnectDialog(owner, current, admin, onConnect).stage.show();

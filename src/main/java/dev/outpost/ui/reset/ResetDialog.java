@@ -92,10 +92,8 @@ public final class ResetDialog {
         ModalDialogs.setUp(stage, root, UiText.get("reset.title"), owner);
         // Closing the window is Cancel, unless a step is running: then it waits for it.
         stage.setOnCloseRequest(event -> {
-            if (model.busyProperty().get() && model.unsyncedProperty().get() != null) {
+            if (!model.cancel()) {
                 event.consume();
-            } else {
-                model.cancel();
             }
         });
         stage.setOnShown(event -> cancel.requestFocus());

@@ -142,11 +142,17 @@ public final class ResetViewModel {
         }, removed -> finish(Outcome.REMOVED), failure -> problem(UiText.get("reset.removeFailed", reason(failure))));
     }
 
-    /** Leaves everything as it is. Not while a step runs: a half-done sync or export is waited for. */
-    public void cancel() {
-        if (!busy.get() || unsynced.get() == null) {
-            finish(Outcome.CANCELLED);
+    /**
+     * Leaves everything as it is. Not while a step runs: a half-done sync or export is waited for (counting is not).
+     *
+     * @return whether the warning ended; false while a step runs
+     */
+    public boolean cancel() {
+        if (busy.get() && unsynced.get() != null) {
+            return false;
         }
+        finish(Outcome.CANCELLED);
+        return true;
     }
 
     private void finish(Outcome outcome) {

@@ -3,7 +3,6 @@ package dev.outpost.ui.settings;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import dev.outpost.auth.AdminDefaults;
 import dev.outpost.store.AdminSettings;
 import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.ProfileFolder;
@@ -21,12 +20,11 @@ public final class ProfileConnectionOptions implements ConnectionOptions {
     private final Runnable onSaved;
     private final Supplier<AdminSettings> admin;
 
-    /** @param onSaved runs after each save, on the saving thread (the window reloads its connection) */
-    public ProfileConnectionOptions(ProfileFolder profile, SyncStore store, Runnable onSaved) {
-        this(profile, store, onSaved, () -> AdminDefaults.forThisInstallation().connection());
-    }
-
-    /** @param admin reads what IT set for this installation (its admin file), each time the settings are shown */
+    /**
+     * @param onSaved runs after each save, on the saving thread (the window reloads its connection)
+     * @param admin   what IT set for this installation, as the sync enforces it (the window's connection holds it:
+     *                the admin file is not read again here)
+     */
     public ProfileConnectionOptions(ProfileFolder profile, SyncStore store, Runnable onSaved,
                                     Supplier<AdminSettings> admin) {
         this.profile = profile;

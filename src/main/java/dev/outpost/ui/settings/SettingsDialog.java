@@ -2,12 +2,14 @@ package dev.outpost.ui.settings;
 
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -15,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -129,20 +132,46 @@ public final class SettingsDialog {
         HBox bottom = new HBox(8, message, spacer, close);
         bottom.setAlignment(Pos.CENTER_LEFT);
 
-        VBox root = new VBox(12, heading, when, new Separator(), what, new Separator(), conflicts, new Separator(),
-                mailbox, new Separator(), appearance, bottom);
-        root.setPadding(new Insets(20, 24, 16, 24));
+        VBox sections = new VBox(12, heading, when, new Separator(), what, new Separator(), conflicts, new Separator(),
+                mailbox, new Separator(), appearance);
+        sections.setPadding(new Insets(20, 24, 8, 24));
+        // All of Settings is taller than a 768-pixel laptop screen: the sections scroll there, and the bottom row
+        // with Close stays in view below them.
+        ScrollPane scroll = new ScrollPane(sections);
+        scroll.setId("settings-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        bottom.setPadding(new Insets(8, 24, 16, 24));
+        VBox root = new VBox(scroll, bottom);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         root.setPrefWidth(620);
         ModalDialogs.setUp(stage, root, UiText.get("settings.title"), owner);
+        stage.setOnShown(event -> fitOnScreen());
         // A problem or a saved note adds a line: grow the window so Close never slides out of it.
         for (var text : java.util.List.of(model.messageProperty(), model.scheduleProblemProperty(), model.mailboxProblemProperty())) {
-            text.addListener((obs, old, now) -> javafx.application.Platform.runLater(stage::sizeToScene));
+            text.addListener((obs, old, now) -> javafx.application.Platform.runLater(() -> {
+                stage.sizeToScene();
+                fitOnScreen();
+            }));
         }
         // Leaving the dialog is leaving the fields: what was typed last is checked and saved too.
         stage.setOnHiding(event -> {
             model.applySchedule();
             model.applyMailbox();
         });
+    }
+
+    /** No taller than the screen it is on, and wholly on it: the sections then scroll. */
+    private void fitOnScreen() {
+        Rectangle2D screen = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())
+                .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        if (stage.getHeight() > screen.getHeight()) {
+            stage.setHeight(screen.getHeight());
+        }
+        if (stage.getY() < screen.getMinY() || stage.getY() + stage.getHeight() > screen.getMaxY()) {
+            stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - stage.getHeight()) / 2));
+        }
     }
 
     /** Opens the dialog without waiting and loads the settings in the background. */

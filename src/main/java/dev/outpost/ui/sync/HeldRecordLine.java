@@ -28,11 +28,9 @@ public final class HeldRecordLine {
         open.getStyleClass().add(Styles.SMALL);
         open.setMinWidth(Button.USE_PREF_SIZE);
         open.setAccessibleHelp(UiText.get("conflicts.openHelp"));
+        // Settling reads the conflicts again, and this line's state with them.
         open.setOnAction(event -> held.conflictProperty().get().ifPresent(row -> sync.conflictPrompt().open(
-                open.getScene().getWindow(), row.id(), () -> {
-                    sync.conflictSettled();
-                    held.check();
-                }, sync::report)));
+                open.getScene().getWindow(), row.id(), sync::conflictSettled, sync::report)));
         text.setLabelFor(open);
         root = new HBox(10, text, open);
         root.setAlignment(Pos.CENTER_LEFT);

@@ -1,5 +1,6 @@
 package dev.outpost.ui.sync;
 
+import java.util.List;
 import java.util.Optional;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,18 +35,29 @@ public final class HeldRecordViewModel {
         check();
     }
 
-    /** Looks again, after a sync or a decision. */
+    /** Looks in the store again. */
     public void check() {
         String id = shownId;
         if (id == null) {
             return;
         }
-        reads.run(() -> store.openConflicts(Optional.empty()).stream().filter(row -> row.recordId().equals(id)).findFirst(),
+        reads.run(() -> heldBy(store.openConflicts(Optional.empty()), id),
                 found -> {
                     if (id.equals(shownId)) { // the user may have moved on meanwhile
                         conflict.set(found);
                     }
                 }, failure -> conflict.set(Optional.empty()));
+    }
+
+    /** The open conflicts as a sync's (or a decision's) read of the store found them: no second read. */
+    void check(List<ConflictRow> open) {
+        if (shownId != null) {
+            conflict.set(heldBy(open, shownId));
+        }
+    }
+
+    private static Optional<ConflictRow> heldBy(List<ConflictRow> open, String id) {
+        return open.stream().filter(row -> row.recordId().equals(id)).findFirst();
     }
 
     /** The conflict that holds the shown record, if any. */

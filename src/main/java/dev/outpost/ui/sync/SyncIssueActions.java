@@ -1,6 +1,6 @@
 package dev.outpost.ui.sync;
 
-import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.collections.FXCollections;
@@ -25,7 +25,6 @@ public final class SyncIssueActions {
     private final SyncStore store;
     private final BackgroundTasks tasks;
     private final ErrorReporter errors;
-    private final ZoneId zone;
     private final Consumer<Boolean> refresh;
     private final Runnable syncNow;
     private final ObservableList<IssueItem> items = FXCollections.observableArrayList();
@@ -35,17 +34,16 @@ public final class SyncIssueActions {
      * @param refresh reads the sync's state again (true: and tells the window, which reloads its records)
      * @param syncNow starts a sync
      */
-    SyncIssueActions(SyncStore store, BackgroundTasks tasks, ErrorReporter errors, ZoneId zone, Consumer<Boolean> refresh,
+    SyncIssueActions(SyncStore store, BackgroundTasks tasks, ErrorReporter errors, Consumer<Boolean> refresh,
                      Runnable syncNow) {
         this.store = store;
         this.tasks = tasks;
         this.errors = errors;
-        this.zone = zone;
         this.refresh = refresh;
         this.syncNow = syncNow;
     }
 
-    /** The open sync issues with their records, worded for the list; read again whenever the issues change. */
+    /** The open sync issues with their records, worded for the list; read again with the sync's state. */
     public ObservableList<IssueItem> items() {
         return FXCollections.unmodifiableObservableList(items);
     }
@@ -85,9 +83,9 @@ public final class SyncIssueActions {
         }, errors::report);
     }
 
-    /** Reads the items again: the issues changed. */
-    void read() {
-        tasks.run(new IssueItems(store, zone)::read, items::setAll, errors::report);
+    /** The open issues as the sync's last read of the store found them (with {@link IssueItems}). */
+    void showAll(List<IssueItem> open) {
+        items.setAll(open);
     }
 
     private void failed(Exception failure) {

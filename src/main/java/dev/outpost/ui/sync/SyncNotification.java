@@ -19,7 +19,7 @@ import atlantafx.base.theme.Styles;
 import dev.outpost.ui.UiText;
 
 /**
- * The notice in the window's top right corner after a sync that recorded new conflicts or sync issues: what needs
+ * The notice in the window's bottom left corner after a sync that recorded new conflicts or sync issues: what needs
  * the user, *Show* (the list of conflicts or issues) and *Close*. It does not take the focus or block anything,
  * and goes away on its own after a while (not while the pointer rests on it).
  */

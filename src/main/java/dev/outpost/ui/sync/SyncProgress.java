@@ -1,6 +1,5 @@
 package dev.outpost.ui.sync;
 
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +19,6 @@ final class SyncProgress {
     record Moved(int received, int sent) {
     }
 
-    private final Map<RecordType, Integer> moved = new EnumMap<>(RecordType.class);
     private final Map<RecordType, Moved> perType = new LinkedHashMap<>();
     private final Set<String> begun = new HashSet<>();
     private int steps;
@@ -36,21 +34,17 @@ final class SyncProgress {
         begun.add(endpoint + "/" + type);
     }
 
-    synchronized void moved(RecordType type, int records) {
-        current = type;
-        moved.merge(type, records, Integer::sum);
-    }
-
     synchronized void received(RecordType type, int records) {
-        moved(type, records);
-        Moved was = perType.getOrDefault(type, new Moved(0, 0));
-        perType.put(type, new Moved(was.received() + records, was.sent()));
+        add(type, new Moved(records, 0));
     }
 
     synchronized void sent(RecordType type, int records) {
-        moved(type, records);
-        Moved was = perType.getOrDefault(type, new Moved(0, 0));
-        perType.put(type, new Moved(was.received(), was.sent() + records));
+        add(type, new Moved(0, records));
+    }
+
+    private void add(RecordType type, Moved more) {
+        current = type;
+        perType.merge(type, more, (was, now) -> new Moved(was.received() + now.received(), was.sent() + now.sent()));
     }
 
     synchronized Optional<RecordType> current() {
@@ -58,7 +52,8 @@ final class SyncProgress {
     }
 
     synchronized int movedSoFar(RecordType type) {
-        return moved.getOrDefault(type, 0);
+        Moved so = perType.getOrDefault(type, new Moved(0, 0));
+        return so.received() + so.sent();
     }
 
     /** Received and sent per type, in the order the types were first reached. */
@@ -80,7 +75,6 @@ final class SyncProgress {
     }
 
     synchronized void reset() {
-        moved.clear();
         perType.clear();
         begun.clear();
         steps = 0;

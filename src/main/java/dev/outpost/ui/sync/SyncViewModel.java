@@ -40,12 +40,11 @@ import dev.outpost.ui.conflicts.ConflictPrompt;
 import dev.outpost.ui.conflicts.Conflicts;
 import dev.outpost.sync.ConflictResolver;
 import dev.outpost.sync.PushLimit;
-import dev.outpost.sync.RunOptions;
-import dev.outpost.sync.SyncEngine;
-import dev.outpost.sync.SyncPair;
 import dev.outpost.ui.ErrorReporter;
 import dev.outpost.ui.UiText;
 import dev.outpost.ui.concurrent.BackgroundTasks;
+import dev.outpost.ui.issues.IssueItem;
+import dev.outpost.ui.issues.IssueItems;
 
 /**
  * Sync from the window: runs the CRM pair on a background thread (never the FX thread), shows its
@@ -71,9 +70,8 @@ public final class SyncViewModel {
     private final ErrorReporter errors;
     private final Validation validation;
     private final ZoneId zone;
-    private Optional<Duration> every;
-    private boolean syncOnStart = true;
     private final SyncProgress progress = new SyncProgress();
+    private final WindowSyncRound round;
     private final AtomicBoolean progressShowing = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
@@ -97,18 +95,14 @@ public final class SyncViewModel {
     private final SyncIssueActions issueActions;
     private final SignInPrompt signInPrompt = new SignInPrompt();
     private Runnable onSynced = () -> { };
-    private BackgroundTasks.Scheduled next = () -> { };
+    private final AutoSync schedule;
     private boolean again;
-    private boolean stopped;
     // Everyday sync: the progress bar, cancelling, retries while offline, and telling the user of new conflicts.
     private final ReadOnlyDoubleWrapper progressFraction = new ReadOnlyDoubleWrapper(this, "progressFraction", -1);
     private final ReadOnlyStringWrapper progressDetail = new ReadOnlyStringWrapper(this, "progressDetail", "");
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
     private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(this, "cancellable");
     private final ReadOnlyObjectWrapper<SyncAttention> attention = new ReadOnlyObjectWrapper<>(this, "attention");
-    private final ReadOnlyObjectWrapper<Optional<Duration>> retryIn =
-            new ReadOnlyObjectWrapper<>(this, "retryIn", Optional.empty());
-    private OfflineBackoff backoff = new OfflineBackoff(FIRST_RETRY);
     private final AttentionWatch told = new AttentionWatch();
 
     /**
@@ -123,7 +117,8 @@ public final class SyncViewModel {
         this.errors = errors;
         this.validation = validation;
         this.zone = zone;
-        this.every = every;
+        this.round = new WindowSyncRound(connection, store, validation, progress, this::progressed);
+        this.schedule = new AutoSync(tasks, connection::isConfigured, this::syncNow, every);
         connectivity.addListener((obs, old, now) -> updateConnectivityText());
         updateConnectivityText();
         connected.set(connection.isConfigured());
@@ -131,8 +126,7 @@ public final class SyncViewModel {
         statusText.set(UiText.get(connection.isConfigured() ? "sync.never" : "sync.notConnected"));
         // The system browser's word (no browser: the address to open) comes on the worker that signs in.
         connection.onSignInNotice(message -> tasks.schedule(Duration.ZERO, () -> signInPrompt.notice(message)));
-        issueActions = new SyncIssueActions(store, tasks, errors, zone, notify -> refresh(notify), this::syncNow);
-        issues.addListener((javafx.collections.ListChangeListener<SyncIssue>) change -> issueActions.read());
+        issueActions = new SyncIssueActions(store, tasks, errors, notify -> refresh(notify), this::syncNow);
     }
 
     /** Runs after each sync (and each resolution) on the FX thread: the window reloads its records. */
@@ -144,10 +138,10 @@ public final class SyncViewModel {
     public void start() {
         refresh(false);
         if (connection.isConfigured()) {
-            if (syncOnStart) {
+            if (schedule.onStart()) {
                 syncNow();
             } else {
-                scheduleNext();
+                schedule.scheduleNext();
             }
         }
     }
@@ -157,16 +151,7 @@ public final class SyncViewModel {
      * and whether to sync as soon as the window opens. A new interval moves the next automatic sync at once.
      */
     public void schedule(Optional<Duration> interval, boolean onStart) {
-        this.every = interval;
-        this.syncOnStart = onStart;
-        next.cancel();
-        if (!running.get()) {
-            if (backoff.backingOff()) {
-                retryOffline(); // still offline: the backoff goes on, now capped by the new interval
-            } else {
-                scheduleNext();
-            }
-        }
+        schedule.follow(interval, onStart, running.get());
     }
 
     /**
@@ -174,7 +159,7 @@ public final class SyncViewModel {
      * waits twice as long, up to the sync interval. Without an interval nothing is retried: the user syncs by hand.
      */
     public void retryWhenOffline(Duration first) {
-        this.backoff = new OfflineBackoff(first);
+        schedule.retryFirstAfter(first);
     }
 
     /**
@@ -207,7 +192,7 @@ public final class SyncViewModel {
 
     /** Syncs now, on the background thread; when a sync is already running, once more after it. */
     public void syncNow() {
-        if (stopped) {
+        if (schedule.stopped()) {
             return;
         }
         if (running.get()) {
@@ -219,8 +204,7 @@ public final class SyncViewModel {
             connectivity.set(Connectivity.NOT_CONNECTED);
             return;
         }
-        next.cancel();
-        retryIn.set(Optional.empty());
+        schedule.syncStarting();
         running.set(true);
         progress.reset();
         progressText.set(UiText.get("sync.starting"));
@@ -241,10 +225,10 @@ public final class SyncViewModel {
      * removed: the banner says so and {@link #otherUserSignedInProperty()} turns true.
      */
     public void signIn() {
-        if (stopped || running.get() || !connection.signsIn()) {
+        if (schedule.stopped() || running.get() || !connection.signsIn()) {
             return;
         }
-        next.cancel();
+        schedule.cancelNext();
         running.set(true);
         signInPrompt.signingIn.set(true);
         progressText.set(UiText.get("signin.waiting"));
@@ -258,14 +242,14 @@ public final class SyncViewModel {
                 case WindowSignIn.OtherUser other -> {
                     signInPrompt.show(other.copy());
                     statusText.set(UiText.get("signin.status"));
-                    scheduleNext();
+                    schedule.scheduleNext();
                 }
             }
         }, failure -> {
             signedInOrNot();
             LOG.info("The sign-in from the window did not complete: {}", failure.getClass().getSimpleName());
             signInPrompt.failed(reason(failure)); // the banner stays: one can try again
-            scheduleNext();
+            schedule.scheduleNext();
         });
     }
 
@@ -377,8 +361,7 @@ public final class SyncViewModel {
 
     /** Stops repeating and asks a running sync to stop at the next safe point; for closing the window. */
     public void stop() {
-        stopped = true;
-        next.cancel();
+        schedule.stop();
         cancelled.set(true);
     }
 
@@ -405,32 +388,7 @@ public final class SyncViewModel {
     /** Runs on the sync thread. */
     private SyncRound.Reports runOnce() throws Exception {
         // What IT locked is what this run syncs with; a category it renamed needs the user in Outlook: told once.
-        connection.applyLockedSettings(store).ifPresent(note -> tasks.schedule(Duration.ZERO, () -> errors.show(note)));
-        SyncPair crm = connection.pair();
-        Optional<SyncPair> outlook = Optional.empty();
-        try {
-            outlook = connection.outlookPair(); // both tokens checked before anything runs
-            progress.expect(crm.types().size() + outlook.map(o -> o.types().size()).orElse(0));
-            return new SyncRound(new SyncEngine(store, java.time.Clock.systemUTC(), validation)).run(observed(crm),
-                    outlook.map(this::observed), RunOptions.normal().cancelledWhen(cancelled::get));
-        } finally {
-            // Each run's endpoints hold HTTP clients (a selector thread and a connection pool): release them.
-            java.util.stream.Stream.concat(java.util.stream.Stream.of(crm), outlook.stream()).map(SyncPair::endpoint)
-                    .filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast)
-                    .forEach(SyncViewModel::closeQuietly);
-        }
-    }
-
-    private SyncPair observed(SyncPair pair) {
-        return pair.withEndpoint(new ObservedEndpoint(pair.endpoint(), progress, this::progressed)); // rules stay
-    }
-
-    private static void closeQuietly(AutoCloseable endpoint) {
-        try {
-            endpoint.close();
-        } catch (Exception e) {
-            LOG.debug("Closing the mailbox connection failed", e);
-        }
+        return round.run(note -> tasks.schedule(Duration.ZERO, () -> errors.show(note)), cancelled::get);
     }
 
     /** Called on the sync thread; shows the progress on the FX thread, at most one update in flight. */
@@ -493,37 +451,10 @@ public final class SyncViewModel {
 
     /** After a sync, once its outcome is read: the next one at the interval, or sooner while offline. */
     private void scheduleAfterSync(boolean mayRetry) {
-        if (running.get() || stopped) {
+        if (running.get() || schedule.stopped()) {
             return; // a sync asked for meanwhile runs now and schedules after itself
         }
-        if (mayRetry && connectivity.get() == Connectivity.OFFLINE) {
-            retryOffline();
-        } else {
-            backoff.reset();
-            retryIn.set(Optional.empty());
-            scheduleNext();
-        }
-    }
-
-    /** Tries again sooner than the interval: 30 s, 1 min, 2 min, … up to the interval. */
-    private void retryOffline() {
-        if (stopped || !connection.isConfigured() || every.isEmpty()) {
-            backoff.reset();
-            retryIn.set(Optional.empty());
-            scheduleNext();
-            return;
-        }
-        Duration wait = backoff.next(every.get());
-        retryIn.set(Optional.of(wait));
-        next.cancel();
-        next = tasks.schedule(wait, this::syncNow);
-    }
-
-    private void scheduleNext() {
-        if (!stopped && connection.isConfigured() && every.isPresent()) {
-            next.cancel();
-            next = tasks.schedule(every.get(), this::syncNow);
-        }
+        schedule.afterSync(mayRetry && connectivity.get() == Connectivity.OFFLINE);
     }
 
     private void refresh(boolean notify) {
@@ -540,7 +471,9 @@ public final class SyncViewModel {
         tasks.run(this::readState, state -> {
             conflicts.setAll(state.conflicts());
             issues.setAll(state.issues());
-            heldRecords.forEach(HeldRecordViewModel::check); // a sync or a decision may have held or freed it
+            issueActions.showAll(state.issueItems());
+            List<ConflictRow> open = state.conflicts().stream().map(ConflictItem::row).toList();
+            heldRecords.forEach(held -> held.check(open)); // a sync or a decision may have held or freed it
             conflictCount.set(state.conflicts().size());
             issueCount.set(state.issues().size());
             connected.set(connection.isConfigured());
@@ -583,7 +516,11 @@ public final class SyncViewModel {
     }
 
     private record State(Optional<SyncRun> lastRun, Optional<SyncRun> lastOutlookRun, List<ConflictItem> conflicts,
-                         List<SyncIssue> issues, Map<RecordType, Integer> overLimit, int limit) {
+                         List<IssueItem> issueItems, Map<RecordType, Integer> overLimit, int limit) {
+
+        List<SyncIssue> issues() {
+            return issueItems.stream().map(IssueItem::issue).toList();
+        }
     }
 
     private State readState() {
@@ -595,7 +532,8 @@ public final class SyncViewModel {
         for (ConflictRow row : store.openConflicts(Optional.empty())) {
             items.add(ConflictItem.of(row, store.record(row.recordId()).map(LocalRecord::record)));
         }
-        return new State(last, outlook, items, store.openIssues(Optional.empty()), store.overLimitCounts(OutlookPair.NAME),
+        // The issues with their records, worded for the issues tab: one read serves the count, the notice and the tab.
+        return new State(last, outlook, items, new IssueItems(store, zone).read(), store.overLimitCounts(OutlookPair.NAME),
                 store.limitMark(OutlookPair.NAME).map(LimitMark::limit).orElse(PushLimit.OUTLOOK_DEFAULT));
     }
 
@@ -685,7 +623,7 @@ public final class SyncViewModel {
 
     /** While offline, how long until the next try; empty otherwise. */
     public ReadOnlyObjectProperty<Optional<Duration>> retryInProperty() {
-        return retryIn.getReadOnlyProperty();
+        return schedule.retryIn.getReadOnlyProperty();
     }
 
     /** "Last sync: 10:42 — done", "Sign-in needed: set OUTPOST_ACCESS_TOKEN", … */

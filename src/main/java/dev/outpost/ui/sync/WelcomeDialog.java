@@ -21,6 +21,7 @@ import atlantafx.base.theme.Styles;
 
 import dev.outpost.store.AdminSettings;
 import dev.outpost.ui.UiText;
+import dev.outpost.ui.settings.CrmAddressField;
 
 /**
  * The first-run welcome, shown when the profile has no connection: explore with demo data, connect to
@@ -46,43 +47,22 @@ public final class WelcomeDialog {
         demo.setOnAction(event -> choose(new WelcomeChoice.Demo()));
         VBox demoBox = new VBox(6, demo, muted(UiText.get("welcome.demoDetail")));
 
-        TextField url = new TextField();
+        CrmAddressField address = new CrmAddressField(admin, SyncConnection::checkedUrl);
+        TextField url = address.field();
         url.setId("welcome-url");
-        url.setPromptText(UiText.get("welcome.urlPrompt"));
         url.setPrefColumnCount(24);
-        admin.crmUrl().ifPresent(crm -> url.setText(crm.toString())); // IT's CRM: one click to connect
-        boolean locked = admin.boundCrmUrl().isPresent();
-        url.setEditable(!locked);
-        Label setByIt = muted(UiText.get("welcome.crmSetByIt", admin.file()));
-        setByIt.setId("welcome-url-set-by-it");
-        setByIt.setVisible(locked);
-        setByIt.setManaged(locked);
+        address.setByItLine().setId("welcome-url-set-by-it");
+        address.problemLine().setId("welcome-url-problem");
         HBox.setHgrow(url, Priority.ALWAYS);
         Button connect = new Button(UiText.get("welcome.connect"));
         connect.setId("welcome-connect");
         connect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Label problem = new Label();
-        problem.setId("welcome-url-problem");
-        problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
-        problem.setWrapText(true);
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        url.textProperty().addListener((obs, old, text) -> {
-            problem.setText("");
-            url.pseudoClassStateChanged(Styles.STATE_DANGER, false);
-        });
-        connect.setOnAction(event -> {
-            try {
-                choose(new WelcomeChoice.Connect(SyncConnection.checkedUrl(url.getText())));
-            } catch (IllegalArgumentException e) {
-                problem.setText(e.getMessage());
-                url.pseudoClassStateChanged(Styles.STATE_DANGER, true);
-                url.requestFocus();
-            }
-        });
+        connect.setOnAction(event -> address.checked().ifPresent(crm -> choose(new WelcomeChoice.Connect(crm))));
         url.setOnAction(event -> connect.fire());
         HBox urlRow = new HBox(8, url, connect);
         urlRow.setAlignment(Pos.CENTER_LEFT);
-        VBox connectBox = new VBox(6, urlRow, setByIt, problem, muted(UiText.get("welcome.connectDetail")));
+        VBox connectBox = new VBox(6, urlRow, address.setByItLine(), address.problemLine(),
+                muted(UiText.get("welcome.connectDetail")));
 
         Button notNow = new Button(UiText.get("welcome.notNow"));
         notNow.setId("welcome-not-now");

@@ -1,15 +1,14 @@
 package dev.outpost.ui.conflicts;
 
+import static dev.outpost.ui.conflicts.DialogTesting.tabTo;
+import static dev.outpost.ui.conflicts.DialogTesting.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -17,7 +16,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import dev.outpost.model.Record;
 import dev.outpost.store.ConflictRow;
@@ -48,15 +45,12 @@ class ConflictDialogTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        // The owner needs a scene: Monocle cannot disable a window without a view for a modal dialog.
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 900, 600));
-        stage.show();
+        DialogTesting.showOwner(stage);
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> new ArrayList<>(robot.listTargetWindows()).forEach(Window::hide));
+        DialogTesting.hideAll(robot);
         tasks.close();
         if (world != null) {
             world.close();
@@ -70,7 +64,7 @@ class ConflictDialogTest {
         for (String first : others) {
             more.add(world.syncedContact(first, "Berg"));
         }
-        ConflictRow conflict = world.collide(anna);
+        world.collide(anna);
         more.forEach(world::collide);
         return world.conflictOf(anna);
     }
@@ -189,22 +183,5 @@ class ConflictDialogTest {
         waitFor(() -> robot.lookup("#delete-conflict-restore").tryQuery().isPresent());
 
         assertThat(robot.lookup("#conflict-keep-mine").tryQuery()).isEmpty();
-    }
-
-    /** Presses Tab until {@code id} has the focus, as a keyboard user would. */
-    static void tabTo(FxRobot robot, String id) throws Exception {
-        for (int i = 0; i < 20 && !robot.lookup(id).query().isFocused(); i++) {
-            robot.type(KeyCode.TAB);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        Node target = robot.lookup(id).query();
-        assertThat(target.isFocused()).as(id + " reached by Tab").isTrue();
-    }
-
-    static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
     }
 }

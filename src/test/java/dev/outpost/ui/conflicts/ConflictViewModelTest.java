@@ -204,6 +204,37 @@ class ConflictViewModelTest {
     }
 
     @Test
+    void doTheSameStillSettlesThisOneWhenAnotherWasDecidedMeanwhile() {
+        Record ben = world.syncedContact("Ben", "Berg");
+        world.collide(anna);
+        ConflictRow bens = world.collide(ben);
+        ConflictViewModel model = model(world.conflictOf(anna));
+        world.conflicts.keepBoth(bens.id()); // e.g. from the command line, while this dialog is open
+
+        model.applyToOthersProperty().set(true);
+        model.keepServer();
+
+        assertThat(model.outcomeProperty().get()).isEqualTo(ConflictViewModel.Outcome.KEPT_SERVER);
+        assertThat(resolved).containsExactly("resolved");
+        assertThat(world.open()).isEmpty();
+        assertThat(world.localContacts("Ben Berg")).as("the decision made meanwhile stands").hasSize(2);
+    }
+
+    @Test
+    void aReferenceShowsTheTitleOfTheRecordItRefersTo() {
+        Record fabrikam = world.records.create(RecordType.ACCOUNT, Map.of("name", "Fabrikam"));
+        Record contoso = world.records.create(RecordType.ACCOUNT, Map.of("name", "Contoso"));
+        world.sync();
+        world.records.update(anna.id(), Map.of("accountId", fabrikam.id()));
+        world.remote.edit(RecordType.CONTACT, world.remoteIdOf(anna), Map.of("accountId", world.remoteIdOf(contoso)));
+        world.sync();
+
+        ConflictFieldViewModel account = row(model(world.conflictOf(anna)).collisions(), "accountId");
+
+        assertThat(List.of(account.base(), account.mine(), account.server())).containsExactly("(empty)", "Fabrikam", "Contoso");
+    }
+
+    @Test
     void withoutTheBoxTheOtherConflictsStayOpen() {
         Record ben = world.syncedContact("Ben", "Berg");
         world.collide(anna);

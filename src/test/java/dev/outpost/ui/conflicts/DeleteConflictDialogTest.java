@@ -1,11 +1,10 @@
 package dev.outpost.ui.conflicts;
 
-import static dev.outpost.ui.conflicts.ConflictDialogTest.tabTo;
-import static dev.outpost.ui.conflicts.ConflictDialogTest.waitFor;
+import static dev.outpost.ui.conflicts.DialogTesting.tabTo;
+import static dev.outpost.ui.conflicts.DialogTesting.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,14 +42,12 @@ class DeleteConflictDialogTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 900, 600));
-        stage.show();
+        DialogTesting.showOwner(stage);
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> new ArrayList<>(robot.listTargetWindows()).forEach(Window::hide));
+        DialogTesting.hideAll(robot);
         tasks.close();
         world.close();
     }

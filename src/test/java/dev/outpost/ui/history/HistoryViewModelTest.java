@@ -65,6 +65,20 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void aHistoryThatCannotBeReadSaysWhyAndKeepsTheRowsShown() {
+        new SyncEngine(store.sync()).run(SyncPair.of("crm", new MemoryEndpoint(), ConflictPolicy.ASK), RunOptions.normal());
+        model.refresh();
+        assertThat(model.rows()).hasSize(1);
+        assertThat(model.problemProperty().get()).isEmpty();
+        store.close(); // e.g. the offline copy was removed while the window was open
+
+        model.refresh();
+
+        assertThat(model.problemProperty().get()).startsWith("Could not read the history: ");
+        assertThat(model.rows()).hasSize(1);
+    }
+
+    @Test
     void aFailedRunShowsItsReasonAndUnreadableCountsDoNotHideTheRest() {
         store.sync().addRun(new SyncRun(0, "outlook", java.time.Instant.parse("2026-11-21T08:30:00Z"), 2400, "failed",
                 "not json", "Outlook is unreachable; check the connection and sync again.", false));

@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import javafx.application.Application;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -160,8 +163,8 @@ class MainWindowTest {
         startAnUnsavedContact(robot);
 
         robot.push(KeyCode.CONTROL, KeyCode.Q);
-        waitUntil(() -> robot.lookup("Keep editing").tryQuery().isPresent());
-        robot.clickOn("Keep editing");
+        Button keep = dialogButton("Keep editing");
+        robot.interact(keep::fire);
 
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.isShowing()).as("keeping the edit keeps the window").isTrue();
@@ -173,9 +176,9 @@ class MainWindowTest {
         startAnUnsavedContact(robot);
 
         robot.push(KeyCode.CONTROL, KeyCode.Q);
-        waitUntil(() -> robot.lookup("Discard changes").tryQuery().isPresent());
+        Button discard = dialogButton("Discard changes");
         assertThat(stage.isShowing()).as("nothing closes before the answer").isTrue();
-        robot.clickOn("Discard changes");
+        robot.interact(discard::fire);
 
         waitUntil(() -> !stage.isShowing());
         assertThat(store.records().list(RecordType.CONTACT, "turing")).isEmpty();
@@ -183,6 +186,7 @@ class MainWindowTest {
 
     private void startAnUnsavedContact(FxRobot robot) throws TimeoutException {
         waitUntil(() -> table(robot).getItems().size() == 1);
+        robot.interact(stage::toFront); // the keys go to this window, not one another test class left open
         robot.push(KeyCode.CONTROL, KeyCode.N);
         robot.clickOn("#field-lastName").write("Turing");
         waitUntil(() -> robot.lookup("#field-lastName").queryTextInputControl().getText().equals("Turing"));
@@ -191,10 +195,28 @@ class MainWindowTest {
     @Test
     void ctrlQQuitsAtOnceWhenNothingIsUnsaved(FxRobot robot) throws TimeoutException {
         waitUntil(() -> table(robot).getItems().size() == 1);
+        robot.interact(stage::toFront);
 
         robot.push(KeyCode.CONTROL, KeyCode.Q);
 
         waitUntil(() -> !stage.isShowing());
+    }
+
+    /**
+     * The button of the dialog this window opened: found among the windows it owns, so that a dialog some other test
+     * left open can neither be taken for it nor lie over it; pressed with {@code fire()} for the same reason.
+     */
+    private Button dialogButton(String text) throws TimeoutException {
+        AtomicReference<Button> found = new AtomicReference<>();
+        waitUntil(() -> {
+            WaitForAsyncUtils.waitForAsyncFx(2_000, () -> found.set(Window.getWindows().stream()
+                    .filter(w -> w.isShowing() && w instanceof Stage dialog && dialog.getOwner() == stage)
+                    .flatMap(w -> w.getScene().getRoot().lookupAll(".button").stream())
+                    .filter(n -> n instanceof Button b && text.equals(b.getText()))
+                    .map(Button.class::cast).findFirst().orElse(null)));
+            return found.get() != null;
+        });
+        return found.get();
     }
 
     private static Label label(FxRobot robot, String id) {

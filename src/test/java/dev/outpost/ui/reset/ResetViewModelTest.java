@@ -3,12 +3,16 @@ package dev.outpost.ui.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
+import dev.outpost.ui.concurrent.BackgroundTasks;
 import dev.outpost.ui.concurrent.SameThreadTasks;
 
 /** The reset warning's logic: what it counts and says, and that only Remove removes. */
@@ -131,6 +135,62 @@ class ResetViewModelTest {
         model.cancel();
 
         assertThat(copy.calls).containsExactly("count");
+        assertThat(outcomes).containsExactly(ResetViewModel.Outcome.CANCELLED);
+    }
+
+    /** A slow worker: work runs only when the test releases it. */
+    private static final class HeldTasks implements BackgroundTasks {
+        private final List<Runnable> held = new ArrayList<>();
+
+        @Override
+        public <T> void run(Callable<? extends T> work, Consumer<? super T> onSuccess,
+                            Consumer<? super Exception> onFailure) {
+            held.add(() -> {
+                T result;
+                try {
+                    result = work.call();
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                    return;
+                }
+                onSuccess.accept(result);
+            });
+        }
+
+        @Override
+        public Scheduled schedule(Duration delay, Runnable action) {
+            return () -> { };
+        }
+
+        void release() {
+            List<Runnable> now = new ArrayList<>(held);
+            held.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void cancelWaitsForASyncInFlight() {
+        HeldTasks tasks = new HeldTasks();
+        ResetViewModel slow = new ResetViewModel(copy, tasks, "old.crm.dynamics.com", "new.crm.dynamics.com", outcomes::add);
+        slow.load();
+        tasks.release();
+        slow.syncFirst();
+
+        assertThat(slow.cancel()).as("refused while the sync runs").isFalse();
+        assertThat(outcomes).isEmpty();
+        tasks.release();
+        assertThat(slow.cancel()).isTrue();
+        assertThat(outcomes).containsExactly(ResetViewModel.Outcome.CANCELLED);
+    }
+
+    @Test
+    void cancelWhileStillCountingEndsAtOnce() {
+        HeldTasks tasks = new HeldTasks();
+        ResetViewModel slow = new ResetViewModel(copy, tasks, "old.crm.dynamics.com", "new.crm.dynamics.com", outcomes::add);
+        slow.load();
+
+        assertThat(slow.cancel()).isTrue();
         assertThat(outcomes).containsExactly(ResetViewModel.Outcome.CANCELLED);
     }
 

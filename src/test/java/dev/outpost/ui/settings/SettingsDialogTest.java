@@ -1,12 +1,10 @@
 package dev.outpost.ui.settings;
 
+import static dev.outpost.ui.settings.ContosoProfile.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
@@ -27,10 +25,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.outpost.model.RecordType;
-import dev.outpost.store.ConnectionSettings;
-import dev.outpost.store.ConnectionSettings.Mailbox;
-import dev.outpost.store.OfflineStore;
-import dev.outpost.store.ProfileFolder;
+import dev.outpost.store.AdminSettings;
 import dev.outpost.ui.concurrent.FxBackgroundTasks;
 
 /** The settings dialog as a user works it, keyboard included: saved at once, refused values say why. */
@@ -40,26 +35,16 @@ class SettingsDialogTest {
     @TempDir
     Path folder;
 
-    private ProfileFolder profile;
-    private OfflineStore store;
-    private SettingsFile ui;
+    private ContosoProfile contoso;
     private final FxBackgroundTasks tasks = new FxBackgroundTasks();
     private final SimpleObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
-    private Stage stage;
-
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        profile = new ProfileFolder(folder);
-        new ConnectionSettings(URI.create("https://contoso.crm.dynamics.com"), "OUTPOST_ACCESS_TOKEN")
-                .withMailbox(Optional.of(new Mailbox(URI.create("https://graph.microsoft.com/v1.0"), "OUTPOST_GRAPH_TOKEN")))
-                .write(profile);
-        store = OfflineStore.open(profile);
-        ui = new SettingsFile(profile.settingsFile());
-        ui.load();
+        contoso = new ContosoProfile(folder);
         stage.setScene(new Scene(new StackPane(), 800, 600));
         stage.show();
-        SettingsDialog.open(stage, new SettingsViewModel(ui, new ProfileConnectionOptions(profile, store.sync(), () -> { }),
+        SettingsDialog.open(stage, new SettingsViewModel(contoso.ui,
+                new ProfileConnectionOptions(contoso.profile, contoso.store.sync(), () -> { }, () -> AdminSettings.NONE),
                 tasks, theme, schedule -> { }));
     }
 
@@ -67,15 +52,7 @@ class SettingsDialogTest {
     void close(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).forEach(Window::hide));
         tasks.close();
-        ui.close();
-        store.close();
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
+        contoso.close();
     }
 
     @Test
@@ -83,7 +60,7 @@ class SettingsDialogTest {
         waitFor(() -> !robot.lookup("#settings-all-account").queryAs(CheckBox.class).isDisabled());
         robot.doubleClickOn("#settings-minutes").eraseText(3).write("30").type(KeyCode.ENTER);
 
-        waitFor(() -> ui.current().schedule().minutes() == 30);
+        waitFor(() -> contoso.ui.current().schedule().minutes() == 30);
         assertThat(robot.lookup("#settings-message").queryAs(Label.class).getText()).contains("every 30 minutes");
     }
 
@@ -94,7 +71,7 @@ class SettingsDialogTest {
 
         waitFor(() -> !robot.lookup("#settings-outlook-problem").queryAs(Label.class).getText().isEmpty());
         assertThat(robot.lookup("#settings-outlook-problem").queryAs(Label.class).getText()).contains("between 1 and");
-        assertThat(ConnectionSettings.read(profile).orElseThrow().mailbox().orElseThrow().options().limit()).isEqualTo(5000);
+        assertThat(contoso.saved().mailbox().orElseThrow().options().limit()).isEqualTo(5000);
     }
 
     @Test
@@ -103,7 +80,7 @@ class SettingsDialogTest {
         robot.interact(() -> robot.lookup("#settings-all-contact").query().requestFocus());
         robot.type(KeyCode.SPACE);
 
-        waitFor(() -> ConnectionSettings.read(profile).orElseThrow().syncedWhole().contains(RecordType.CONTACT));
+        waitFor(() -> contoso.saved().syncedWhole().contains(RecordType.CONTACT));
     }
 
     @Test

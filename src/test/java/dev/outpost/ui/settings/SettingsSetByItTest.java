@@ -1,13 +1,11 @@
 package dev.outpost.ui.settings;
 
+import static dev.outpost.ui.settings.ContosoProfile.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
@@ -25,15 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import dev.outpost.auth.AdminDefaults;
 import dev.outpost.model.RecordType;
 import dev.outpost.store.AdminSettings;
 import dev.outpost.store.ConnectionSettings;
-import dev.outpost.store.ConnectionSettings.Mailbox;
-import dev.outpost.store.OfflineStore;
-import dev.outpost.store.ProfileFolder;
 import dev.outpost.ui.concurrent.FxBackgroundTasks;
 
 /** The settings dialog where IT locked the sync filters and the category: IT's values, shown, not changeable. */
@@ -43,43 +37,28 @@ class SettingsSetByItTest {
     @TempDir
     Path folder;
 
-    private ProfileFolder profile;
-    private OfflineStore store;
-    private SettingsFile ui;
+    private ContosoProfile contoso;
     private Path adminFile;
     private final FxBackgroundTasks tasks = new FxBackgroundTasks();
 
     @Start
     void start(Stage stage) throws Exception {
-        profile = new ProfileFolder(folder.resolve("profile"));
-        new ConnectionSettings(URI.create("https://contoso.crm.dynamics.com"), "OUTPOST_ACCESS_TOKEN")
-                .withMailbox(Optional.of(new Mailbox(URI.create("https://graph.microsoft.com/v1.0"), "OUTPOST_GRAPH_TOKEN")))
-                .write(profile);
+        contoso = new ContosoProfile(folder.resolve("profile"));
         adminFile = Files.writeString(folder.resolve(AdminDefaults.FILE_NAME), "{\"syncFilters\": {\"accounts\": \"all\"}, "
                 + "\"category\": \"CRM\", \"outlookLimit\": 800, \"locked\": [\"syncFilters\", \"category\"]}");
         AdminSettings admin = AdminDefaults.read(adminFile).connection();
-        store = OfflineStore.open(profile);
-        ui = new SettingsFile(profile.settingsFile());
-        ui.load();
         stage.setScene(new Scene(new StackPane(), 800, 600));
         stage.show();
-        SettingsDialog.open(stage, new SettingsViewModel(ui, new ProfileConnectionOptions(profile, store.sync(), () -> { },
-                () -> admin), tasks, new SimpleObjectProperty<>(Theme.LIGHT), schedule -> { }));
+        SettingsDialog.open(stage, new SettingsViewModel(contoso.ui,
+                new ProfileConnectionOptions(contoso.profile, contoso.store.sync(), () -> { }, () -> admin), tasks,
+                new SimpleObjectProperty<>(Theme.LIGHT), schedule -> { }));
     }
 
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(() -> new ArrayList<>(Window.getWindows()).forEach(Window::hide));
         tasks.close();
-        ui.close();
-        store.close();
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
+        contoso.close();
     }
 
     private void loaded(FxRobot robot) throws Exception {
@@ -119,9 +98,9 @@ class SettingsSetByItTest {
         assertThat(robot.lookup("#settings-limit").queryTextInputControl().getText()).isEqualTo("5000");
         robot.doubleClickOn("#settings-limit").eraseText(6).write("300").type(KeyCode.ENTER);
 
-        waitFor(() -> ConnectionSettings.read(profile).orElseThrow().mailbox().orElseThrow().options().limit() == 300);
+        waitFor(() -> contoso.saved().mailbox().orElseThrow().options().limit() == 300);
         // Saving a change saves what IT locked with it.
-        ConnectionSettings saved = ConnectionSettings.read(profile).orElseThrow();
+        ConnectionSettings saved = contoso.saved();
         assertThat(saved.mailbox().orElseThrow().options().category()).isEqualTo("CRM");
         assertThat(saved.syncedWhole()).containsExactly(RecordType.ACCOUNT);
     }

@@ -2,11 +2,9 @@ package dev.outpost.ui.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import javafx.beans.property.SimpleObjectProperty;
@@ -17,10 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.outpost.model.RecordType;
+import dev.outpost.store.AdminSettings;
 import dev.outpost.store.ConnectionSettings;
-import dev.outpost.store.ConnectionSettings.Mailbox;
-import dev.outpost.store.OfflineStore;
-import dev.outpost.store.ProfileFolder;
 import dev.outpost.ui.concurrent.SameThreadTasks;
 
 /** The settings dialog's logic on a real profile: what it saves, what it refuses, which anchors it clears. */
@@ -29,39 +25,31 @@ class SettingsViewModelTest {
     @TempDir
     Path folder;
 
-    private ProfileFolder profile;
-    private OfflineStore store;
-    private SettingsFile ui;
+    private ContosoProfile contoso;
     private final List<SyncSchedule> schedules = new ArrayList<>();
     private int saves;
     private SettingsViewModel model;
 
     @BeforeEach
     void open() {
-        profile = new ProfileFolder(folder);
-        new ConnectionSettings(URI.create("https://contoso.crm.dynamics.com"), "OUTPOST_ACCESS_TOKEN")
-                .withMailbox(Optional.of(new Mailbox(URI.create("https://graph.microsoft.com/v1.0"), "OUTPOST_GRAPH_TOKEN")))
-                .write(profile);
-        store = OfflineStore.open(profile);
+        contoso = new ContosoProfile(folder);
         for (RecordType type : RecordType.values()) {
-            store.sync().saveAnchor("crm", type, "crm-" + type.id());
-            store.sync().saveAnchor("outlook", type, "outlook-" + type.id());
+            contoso.store.sync().saveAnchor("crm", type, "crm-" + type.id());
+            contoso.store.sync().saveAnchor("outlook", type, "outlook-" + type.id());
         }
-        ui = new SettingsFile(profile.settingsFile());
-        ui.load();
-        model = new SettingsViewModel(ui, new ProfileConnectionOptions(profile, store.sync(), () -> saves++),
-                new SameThreadTasks(), new SimpleObjectProperty<>(Theme.LIGHT), schedules::add);
+        model = new SettingsViewModel(contoso.ui, new ProfileConnectionOptions(contoso.profile, contoso.store.sync(),
+                () -> saves++, () -> AdminSettings.NONE), new SameThreadTasks(), new SimpleObjectProperty<>(Theme.LIGHT),
+                schedules::add);
         model.load();
     }
 
     @AfterEach
     void close() {
-        ui.close();
-        store.close();
+        contoso.close();
     }
 
     private ConnectionSettings saved() {
-        return ConnectionSettings.read(profile).orElseThrow();
+        return contoso.saved();
     }
 
     @Test
@@ -83,12 +71,12 @@ class SettingsViewModelTest {
         model.applySchedule();
 
         assertThat(schedules).containsExactly(new SyncSchedule(30, true));
-        assertThat(ui.current().schedule().minutes()).isEqualTo(30);
+        assertThat(contoso.ui.current().schedule().minutes()).isEqualTo(30);
         assertThat(model.scheduleProblemProperty().get()).contains("whole number of minutes").contains("half an hour");
 
         model.minutesProperty().set("0");
         model.onStartProperty().set(false);
-        assertThat(ui.current().schedule()).isEqualTo(new SyncSchedule(0, false));
+        assertThat(contoso.ui.current().schedule()).isEqualTo(new SyncSchedule(0, false));
         assertThat(model.scheduleProblemProperty().get()).isEmpty();
         assertThat(model.messageProperty().get()).contains("only when you click Sync now");
     }
@@ -98,9 +86,9 @@ class SettingsViewModelTest {
         model.wholeProperty(RecordType.ACCOUNT).set(true);
 
         assertThat(saved().syncedWhole()).containsExactly(RecordType.ACCOUNT);
-        assertThat(store.sync().anchor("crm", RecordType.ACCOUNT)).isEmpty();
-        assertThat(store.sync().anchor("crm", RecordType.CONTACT)).contains("crm-contact");
-        assertThat(store.sync().anchor("outlook", RecordType.CONTACT)).as("Outlook untouched").contains("outlook-contact");
+        assertThat(contoso.store.sync().anchor("crm", RecordType.ACCOUNT)).isEmpty();
+        assertThat(contoso.store.sync().anchor("crm", RecordType.CONTACT)).contains("crm-contact");
+        assertThat(contoso.store.sync().anchor("outlook", RecordType.CONTACT)).as("Outlook untouched").contains("outlook-contact");
         assertThat(saves).isEqualTo(1);
     }
 
@@ -110,9 +98,9 @@ class SettingsViewModelTest {
         model.applyMailbox();
 
         assertThat(saved().mailbox().orElseThrow().options().daysAhead()).isEqualTo(90);
-        assertThat(store.sync().anchor("outlook", RecordType.APPOINTMENT)).isEmpty();
-        assertThat(store.sync().anchor("outlook", RecordType.CONTACT)).contains("outlook-contact");
-        assertThat(store.sync().anchor("crm", RecordType.APPOINTMENT)).contains("crm-appointment");
+        assertThat(contoso.store.sync().anchor("outlook", RecordType.APPOINTMENT)).isEmpty();
+        assertThat(contoso.store.sync().anchor("outlook", RecordType.CONTACT)).contains("outlook-contact");
+        assertThat(contoso.store.sync().anchor("crm", RecordType.APPOINTMENT)).contains("crm-appointment");
     }
 
     @Test
@@ -131,7 +119,7 @@ class SettingsViewModelTest {
         assertThat(model.mailboxProblemProperty().get()).contains("needs a name");
         assertThat(saved().mailbox().orElseThrow().options().limit()).isEqualTo(5000);
         assertThat(saves).isZero();
-        assertThat(store.sync().anchor("outlook", RecordType.CONTACT)).contains("outlook-contact");
+        assertThat(contoso.store.sync().anchor("outlook", RecordType.CONTACT)).contains("outlook-contact");
     }
 
     @Test
@@ -141,13 +129,13 @@ class SettingsViewModelTest {
 
         assertThat(saved().mailbox().orElseThrow().options().category()).isEqualTo("CRM");
         for (RecordType type : Set.of(RecordType.CONTACT, RecordType.TASK, RecordType.APPOINTMENT, RecordType.EMAIL)) {
-            assertThat(store.sync().anchor("outlook", type)).as(type.id()).isEmpty();
+            assertThat(contoso.store.sync().anchor("outlook", type)).as(type.id()).isEmpty();
         }
     }
 
     @Test
     void inDemoModeTheOutlookOptionsAreNotEditable() {
-        ConnectionSettings.demoMode().write(profile);
+        ConnectionSettings.demoMode().write(contoso.profile);
         model.load();
 
         assertThat(model.mailboxEditableProperty().get()).isFalse();
@@ -160,9 +148,9 @@ class SettingsViewModelTest {
     void theScheduleSurvivesARestartAndAnOldFileReadsAsTheDefault() {
         model.minutesProperty().set("45");
         model.applySchedule();
-        ui.close();
+        contoso.ui.close();
 
-        SettingsFile again = new SettingsFile(profile.settingsFile());
+        SettingsFile again = new SettingsFile(contoso.profile.settingsFile());
         assertThat(again.load().schedule()).isEqualTo(new SyncSchedule(45, true));
         assertThat(new SettingsFile(folder.resolve("none.json")).load().schedule()).isEqualTo(SyncSchedule.DEFAULT);
     }
@@ -178,7 +166,7 @@ class SettingsViewModelTest {
         assertThat(saved().policy("crm")).contains("server-wins");
         assertThat(saved().policy("outlook")).contains("ask");
         assertThat(model.messageProperty().get()).contains("Ask me");
-        assertThat(store.sync().anchor("crm", RecordType.ACCOUNT)).as("a policy lists nothing again").contains("crm-account");
+        assertThat(contoso.store.sync().anchor("crm", RecordType.ACCOUNT)).as("a policy lists nothing again").contains("crm-account");
         model.load();
         assertThat(model.crmPolicyProperty().get()).isEqualTo(dev.outpost.sync.ConflictPolicy.SERVER_WINS);
     }

@@ -24,6 +24,7 @@ import dev.outpost.store.ConnectionSettings;
 import dev.outpost.store.OfflineStore;
 import dev.outpost.store.ProfileFolder;
 import dev.outpost.ui.concurrent.BackgroundTasks;
+import dev.outpost.ui.concurrent.SameThreadTasks;
 
 /** Retrying sooner while offline, on one thread: what gets scheduled after each sync. */
 class EverydaySyncViewModelTest {
@@ -51,17 +52,11 @@ class EverydaySyncViewModelTest {
     /** Runs work at once, and only records what is scheduled for later. */
     private static final class RecordedSchedule implements BackgroundTasks {
         final List<Duration> delays = new ArrayList<>();
+        private final SameThreadTasks now = new SameThreadTasks();
 
         @Override
         public <T> void run(Callable<? extends T> work, Consumer<? super T> ok, Consumer<? super Exception> failed) {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                failed.accept(e);
-                return;
-            }
-            ok.accept(result);
+            now.run(work, ok, failed);
         }
 
         @Override
@@ -112,6 +107,34 @@ class EverydaySyncViewModelTest {
         assertThat(online.connectivityTextProperty().get()).isEqualTo("Online");
         assertThat(tasks.delays).containsExactly(Duration.ofMinutes(15));
         assertThat(online.retryInProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aNewIntervalWhileOfflineKeepsTheTriesSpacingOutRatherThanWaitingTheWholeInterval() {
+        RecordedSchedule tasks = new RecordedSchedule();
+        SyncViewModel model = model(tasks, "not-the-token", Optional.of(Duration.ofMinutes(15)));
+        model.syncNow();
+        model.syncNow();
+        tasks.delays.clear();
+
+        model.schedule(Optional.of(Duration.ofMinutes(10)), false);
+        model.syncNow();
+
+        assertThat(tasks.delays).containsExactly(Duration.ofMinutes(2), Duration.ofMinutes(4));
+        assertThat(model.retryInProperty().get()).contains(Duration.ofMinutes(4));
+    }
+
+    @Test
+    void aClosedWindowNeitherSyncsNorSchedulesAnything() {
+        RecordedSchedule tasks = new RecordedSchedule();
+        SyncViewModel model = model(tasks, "demo", Optional.of(Duration.ofMinutes(15)));
+
+        model.stop();
+        model.syncNow();
+        model.schedule(Optional.of(Duration.ofMinutes(5)), true);
+
+        assertThat(tasks.delays).isEmpty();
+        assertThat(store.sync().latestRuns(1)).isEmpty();
     }
 
     @Test

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import javafx.scene.Node;
@@ -26,15 +24,11 @@ import org.testfx.framework.junit5.Start;
 
 import dev.outpost.model.Record;
 import dev.outpost.model.RecordType;
-import dev.outpost.model.Validation;
 import dev.outpost.outlook.OutlookPair;
 import dev.outpost.store.LimitMark;
 import dev.outpost.store.OfflineStore;
-import dev.outpost.store.ProfileFolder;
 import dev.outpost.sync.PushLimit;
-import dev.outpost.ui.concurrent.FxBackgroundTasks;
 import dev.outpost.ui.main.MainWindow;
-import dev.outpost.ui.settings.SettingsFile;
 
 /** A demo profile, with its mailbox: the editor says whether a record is synced with Outlook and changes it. */
 @ExtendWith(ApplicationExtension.class)
@@ -47,40 +41,22 @@ class OutlookTrackingTest {
     @TempDir
     Path folder;
 
+    private DemoWindow demo;
     private OfflineStore store;
-    private FxBackgroundTasks tasks;
-    private FxBackgroundTasks syncTasks;
-    private SettingsFile settings;
-    private SyncConnection connection;
     private MainWindow window;
     private SyncViewModel sync;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        Path profile = folder.resolve("mine");
-        store = OfflineStore.open(new ProfileFolder(profile));
-        connection = DemoProfiles.connection(profile);
-        connection.switchToDemo();
-        tasks = new FxBackgroundTasks();
-        syncTasks = new FxBackgroundTasks();
-        settings = new SettingsFile(new ProfileFolder(profile).settingsFile());
-        settings.load();
-        window = MainWindow.showIn(stage, store.records(), tasks, settings, errors -> new SyncViewModel(connection,
-                store.sync(), syncTasks, errors, Validation.inSystemZone(), ZoneId.systemDefault(), Optional.empty()));
-        sync = window.sync().orElseThrow();
+        demo = new DemoWindow(stage, folder);
+        store = demo.store;
+        window = demo.window;
+        sync = demo.sync;
     }
 
     @AfterEach
     void closeWindow(FxRobot robot) {
-        robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != stage).toList().forEach(w -> w.hide()));
-        robot.interact(stage::hide);
-        syncTasks.close();
-        tasks.close();
-        settings.close();
-        connection.close();
-        store.close();
+        demo.close(robot);
     }
 
     @Test
